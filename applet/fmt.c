@@ -1,0 +1,90 @@
+/* Hand-rolled formatters: musl's printf family and inet_ntop would pull
+ * several KB into a static binary for the few shapes we print. */
+#include "fmt.h"
+
+size_t fmt_u64(char *dst, uint64_t v)
+{
+	char tmp[20];
+	size_t n = 0, i;
+
+	do {
+		tmp[n++] = (char)('0' + v % 10);
+		v /= 10;
+	} while (v);
+	for (i = 0; i < n; i++)
+		dst[i] = tmp[n - 1 - i];
+	return n;
+}
+
+size_t fmt_i64(char *dst, int64_t v)
+{
+	if (v >= 0)
+		return fmt_u64(dst, (uint64_t)v);
+	dst[0] = '-';
+	return 1 + fmt_u64(dst + 1, -(uint64_t)v);
+}
+
+size_t fmt_hex(char *dst, uint64_t v)
+{
+	char tmp[16];
+	size_t n = 0, i;
+
+	do {
+		tmp[n++] = "0123456789abcdef"[v & 15];
+		v >>= 4;
+	} while (v);
+	for (i = 0; i < n; i++)
+		dst[i] = tmp[n - 1 - i];
+	return n;
+}
+
+size_t fmt_ipv4(char *dst, const uint8_t a[4])
+{
+	size_t n = 0;
+
+	for (int i = 0; i < 4; i++) {
+		if (i)
+			dst[n++] = '.';
+		n += fmt_u64(dst + n, a[i]);
+	}
+	return n;
+}
+
+/* Same text as glibc inet_ntop: the first longest run of two or more zero
+ * words becomes "::", and ::ffff:a.b.c.d / ::a.b.c.d keep the IPv4 tail. */
+size_t fmt_ipv6(char *dst, const uint8_t a[16])
+{
+	unsigned w[8];
+	int best = -1, blen = 0, cur = -1, clen = 0;
+	size_t n = 0;
+
+	for (int i = 0; i < 8; i++) {
+		w[i] = (unsigned)a[2 * i] << 8 | a[2 * i + 1];
+		if (w[i] == 0) {
+			if (cur < 0)
+				cur = i, clen = 0;
+			if (++clen > blen)
+				best = cur, blen = clen;
+		} else {
+			cur = -1;
+		}
+	}
+	if (blen < 2)
+		best = -1;
+	for (int i = 0; i < 8; i++) {
+		if (i == best) {
+			dst[n++] = ':';
+			i += blen - 1;
+			if (i == 7)
+				dst[n++] = ':';
+			continue;
+		}
+		if (i)
+			dst[n++] = ':';
+		if (i == 6 && best == 0 &&
+		    (blen == 6 || (blen == 5 && w[5] == 0xffff)))
+			return n + fmt_ipv4(dst + n, a + 12);
+		n += fmt_hex(dst + n, w[i]);
+	}
+	return n;
+}

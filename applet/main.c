@@ -1,0 +1,177 @@
+/* ss: options → selection → for each table a source (netlink, else
+ * /proc/net) → rows → renderer → stdout. */
+#include <signal.h>
+#include <stdlib.h>
+#include <sys/ioctl.h>
+#include <sys/socket.h>
+#include <unistd.h>
+#include "config.h"
+#include "opts.h"
+#include "tables.h"
+#include "render.h"
+#include "inet_row.h"
+#include "errmsg.h"
+#include "out.h"
+#include "../netlink/inet_diag.h"
+#include "../procnet/procnet.h"
+
+struct show_ctx {
+	unsigned families;	/* bit per enum ss_family; 0: show every record */
+	unsigned flags;
+};
+
+static int show_inet(const struct sock_rec *r, void *arg)
+{
+	const struct show_ctx *c = arg;
+	int fam = r->family == AF_INET6 ? FAM_INET6 : FAM_INET;
+
+	if (c->families && !(c->families & (1u << fam)))
+		return 0;
+	return inet_row(r, c->flags);
+}
+
+struct table_src {
+	const char *env;	/* forces /proc when set */
+	const char *file;	/* /proc/net file, NULL: no fallback */
+};
+
+static const struct table_src sources[TAB_MAX] = {
+	[TAB_TCP] = { "PROC_NET_TCP", "net/tcp" },
+	[TAB_UDP] = { "PROC_NET_UDP", "net/udp" },
+	[TAB_RAW] = { "PROC_NET_RAW", "net/raw" },
+	[TAB_DCCP] = { "PROC_NET_DCCP", NULL },
+	[TAB_MPTCP] = { "PROC_NET_MPTCP", NULL },
+};
+
+/* /proc/net/<file> then <file>6; a failed IPv4 file ends the table, as in 6.1. */
+static void proc_inet(int table, const struct ss_opts *o, int fams, struct show_ctx *c)
+{
+	static const char *const env6[TAB_MAX] = {
+		[TAB_TCP] = "PROC_NET_TCP6", [TAB_UDP] = "PROC_NET_UDP6",
+		[TAB_RAW] = "PROC_NET_RAW6",
+	};
+	const struct table_src *s = &sources[table];
+	char path[256], name[32];
+	size_t l;
+
+	if (!s->file)
+		return;
+	if (fams & (1 << FAM_INET)) {
+		procnet_path(path, sizeof(path), s->env, s->file);
+		if (procnet_read_inet(path, table, o->states, show_inet, c))
+			return;
+	}
+	if (fams & (1 << FAM_INET6)) {
+		for (l = 0; s->file[l]; l++)
+			name[l] = s->file[l];
+		name[l++] = '6';
+		name[l] = 0;
+		procnet_path(path, sizeof(path), env6[table], name);
+		procnet_read_inet(path, table, o->states, show_inet, c);
+	}
+}
+
+static void dump_inet(int table, const struct ss_opts *o)
+{
+	struct show_ctx c = { o->families, o->flags };
+	unsigned states = o->states;
+	int fams = (int)(o->families & ((1 << FAM_INET) | (1 << FAM_INET6)));
+	const char *replay = getenv("TCPDIAG_FILE");
+
+	if (table == TAB_TCP && replay) {
+		c.families = 0;	/* a recording is shown whole: no state or family filter */
+		inet_replay(replay, show_inet, &c);
+		return;
+	}
+	/* Hashed TCP sockets are never in CLOSE: dropping the bit lets the
+	 * kernel skip the shared established hash under -l (spec §10). */
+	if (table == TAB_TCP || table == TAB_MPTCP)
+		states &= ~TCPF(SS_CLOSE);
+	if (!procnet_forced(sources[table].env)) {
+		if (fams & (1 << FAM_INET)) {
+			if (inet_dump(table, AF_INET, states, show_inet, &c) == 0) {
+				fams &= ~(1 << FAM_INET);
+			} else if (inet_dump_legacy(table, o->states, show_inet, &c) == 0) {
+				return;	/* the legacy request answers for both families */
+			}
+		}
+		if ((fams & (1 << FAM_INET6)) && !(fams & (1 << FAM_INET)) &&
+		    inet_dump(table, AF_INET6, states, show_inet, &c) == 0)
+			fams &= ~(1 << FAM_INET6);
+	}
+	proc_inet(table, o, fams, &c);
+}
+
+/* Tables the selection asks for but this build cannot list are named once. */
+static void note_unbuilt(unsigned tables)
+{
+	static const char *const kinds[] = { "unix", "packet", "netlink", "sctp",
+					     "vsock", "tipc", "xdp" };
+	const unsigned masks[] = {
+		TB(TAB_UNIX_DG) | TB(TAB_UNIX_ST) | TB(TAB_UNIX_SQ),
+		TB(TAB_PACKET_DG) | TB(TAB_PACKET_R), TB(TAB_NETLINK), TB(TAB_SCTP),
+		TB(TAB_VSOCK_ST) | TB(TAB_VSOCK_DG), TB(TAB_TIPC), TB(TAB_XDP),
+	};
+	const char *v[8] = { 0 };
+	int n = 0;
+
+	for (int i = 0; i < 7; i++)
+		if (tables & masks[i] & ~TABLES_BUILT)
+			v[n++] = kinds[i];
+	if (n)
+		errs("ss: not shown, not supported in this build: ", v[0],
+		     n > 1 ? " " : "", v[1] ? v[1] : "", n > 2 ? " " : "", v[2] ? v[2] : "",
+		     n > 3 ? " " : "", v[3] ? v[3] : "", n > 4 ? " " : "", v[4] ? v[4] : "",
+		     n > 5 ? " " : "", v[5] ? v[5] : "", n > 6 ? " " : "", v[6] ? v[6] : "",
+		     (char *)0);
+}
+
+static int popcount(unsigned v)
+{
+	int n = 0;
+
+	for (; v; v &= v - 1)
+		n++;
+	return n;
+}
+
+static int screen_width(void)
+{
+	struct winsize ws;
+
+	if (CONFIG_SS_TTY_LAYOUT && ioctl(1, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
+		return ws.ws_col;
+	return 0;
+}
+
+int main(int argc, char **argv)
+{
+	/* dumped in 6.1's fixed order: netlink, packet, unix, raw, udp, tcp, dccp, ... mptcp */
+	static const unsigned char order[] = { TAB_RAW, TAB_UDP, TAB_TCP, TAB_DCCP, TAB_MPTCP };
+	struct ss_opts o;
+	unsigned disabled = 0;
+	int rc;
+
+	signal(SIGPIPE, SIG_IGN);
+	opts_parse(&o, argc, argv);
+	rc = opts_select(&o);
+	if (rc >= 0)
+		return rc;
+	if (o.nwords) {
+		errs("ss: filter expressions are not supported in this build", (char *)0);
+		return 255;
+	}
+	note_unbuilt(o.tables);
+	if (popcount(o.tables) == 1)
+		disabled |= 1u << COL_NETID;
+	if (popcount(o.states) == 1)
+		disabled |= 1u << COL_STATE;
+	render_init(disabled, screen_width());
+	if (!(o.flags & F_NOHEADER))
+		render_header();
+	for (size_t i = 0; i < sizeof(order); i++)
+		if (o.tables & (1u << order[i]))
+			dump_inet(order[i], &o);
+	render_finish();
+	return 0;
+}

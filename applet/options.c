@@ -1,0 +1,365 @@
+/* The 6.1 command line: GNU getopt_long semantics (permutation, clusters,
+ * unique long prefixes, glibc's messages) hand-rolled, because musl's
+ * getopt words its errors differently and we print glibc's. */
+#include <string.h>
+#include <unistd.h>
+#include "config.h"
+#include "opts.h"
+#include "errmsg.h"
+#include "tables.h"
+
+#define SS_VERSION "ss utility, ss-tiny-0.1.0"
+
+enum {	/* long-only options, above any char */
+	O_TIPC = 256, O_VSOCK, O_XDP, O_TIPCINFO, O_TOS, O_CGROUP, O_SOCKOPT
+};
+
+struct longopt {
+	const char *name;
+	unsigned char has_arg;
+	short code;
+};
+
+/* In 6.1's order: ambiguity messages list candidates in this order. */
+static const struct longopt longopts[] = {
+	{ "numeric", 0, 'n' }, { "resolve", 0, 'r' }, { "options", 0, 'o' },
+	{ "extended", 0, 'e' }, { "memory", 0, 'm' }, { "info", 0, 'i' },
+	{ "processes", 0, 'p' }, { "threads", 0, 'T' }, { "bpf", 0, 'b' },
+	{ "events", 0, 'E' }, { "dccp", 0, 'd' }, { "tcp", 0, 't' },
+	{ "sctp", 0, 'S' }, { "udp", 0, 'u' }, { "raw", 0, 'w' },
+	{ "unix", 0, 'x' }, { "tipc", 0, O_TIPC }, { "vsock", 0, O_VSOCK },
+	{ "all", 0, 'a' }, { "listening", 0, 'l' }, { "ipv4", 0, '4' },
+	{ "ipv6", 0, '6' }, { "packet", 0, '0' }, { "family", 1, 'f' },
+	{ "socket", 1, 'A' }, { "query", 1, 'A' }, { "summary", 0, 's' },
+	{ "diag", 1, 'D' }, { "filter", 1, 'F' }, { "version", 0, 'V' },
+	{ "help", 0, 'h' }, { "context", 0, 'Z' }, { "contexts", 0, 'z' },
+	{ "net", 1, 'N' }, { "tipcinfo", 0, O_TIPCINFO }, { "tos", 0, O_TOS },
+	{ "cgroup", 0, O_CGROUP }, { "kill", 0, 'K' }, { "no-header", 0, 'H' },
+	{ "xdp", 0, O_XDP }, { "mptcp", 0, 'M' }, { "oneline", 0, 'O' },
+	{ "inet-sockopt", 0, O_SOCKOPT },
+};
+#define NLONG (sizeof(longopts) / sizeof(longopts[0]))
+
+static const char shortopts[] = "dhaletuwxnro460spTbEf:mMiA:D:F:vVzZN:KHSO";
+
+static const char *prog = "ss";
+
+static const char help_text[] =
+	"Usage: ss [ OPTIONS ]\n"
+	"       ss [ OPTIONS ] [ FILTER ]\n"
+	"   -h, --help          this message\n"
+	"   -V, --version       output version information\n"
+	"   -n, --numeric       don't resolve service names\n"
+#if CONFIG_SS_RESOLVE
+	"   -r, --resolve       resolve host names\n"
+#endif
+	"   -a, --all           display all sockets\n"
+	"   -l, --listening     display listening sockets\n"
+	"\n"
+	"   -4, --ipv4          display only IP version 4 sockets\n"
+	"   -6, --ipv6          display only IP version 6 sockets\n"
+	"   -t, --tcp           display only TCP sockets\n"
+	"   -M, --mptcp         display only MPTCP sockets\n"
+	"   -u, --udp           display only UDP sockets\n"
+	"   -d, --dccp          display only DCCP sockets\n"
+	"   -w, --raw           display only RAW sockets\n"
+	"   -f, --family=FAMILY display sockets of type FAMILY\n"
+	"       FAMILY := {inet|inet6|help}\n"
+	"\n"
+	"   -H, --no-header     Suppress header line\n"
+	"   -O, --oneline       socket's data printed on a single line\n"
+	"\n"
+	"   -A, --query=QUERY, --socket=QUERY\n"
+	"       QUERY := {all|inet|tcp|mptcp|udp|raw|dccp}[,QUERY]\n"
+	"\n"
+	"       FILTER := [ state STATE-FILTER ]\n"
+	"       STATE-FILTER := {all|connected|synchronized|bucket|big|TCP-STATES}\n"
+	"         TCP-STATES := {established|syn-sent|syn-recv|fin-wait-{1,2}|time-wait|closed|close-wait|last-ack|listening|closing}\n"
+	"          connected := {established|syn-sent|syn-recv|fin-wait-{1,2}|time-wait|close-wait|last-ack|closing}\n"
+	"       synchronized := {established|syn-recv|fin-wait-{1,2}|time-wait|close-wait|last-ack|closing}\n"
+	"             bucket := {syn-recv|time-wait}\n"
+	"                big := {established|syn-sent|fin-wait-{1,2}|closed|close-wait|last-ack|listening|closing}\n"
+	"\n"
+	"Options of iproute2 ss not listed here are not supported by this build.\n";
+
+void opts_usage(int fd)
+{
+	if (write(fd, help_text, sizeof(help_text) - 1) < 0)
+		return;
+}
+
+static _Noreturn void usage_fail(void)
+{
+	opts_usage(2);
+	_exit(255);
+}
+
+static _Noreturn void unsupported(const char *what)
+{
+	errs("ss: ", what, " is not supported in this build", (char *)0);
+	_exit(255);
+}
+
+static void add_table(struct ss_opts *o, int t)
+{
+	o->tables |= 1u << t;
+	o->states |= table_info[t].states;
+	o->do_default = 0;
+}
+
+static void add_family(struct ss_opts *o, int f)
+{
+	o->families |= 1u << f;
+	o->states |= family_info[f].states;
+	o->do_default = 0;
+	o->preferred = f;
+}
+
+static void opt_family(struct ss_opts *o, const char *arg)
+{
+	static const char *const names[FAM_MAX] = {
+		"inet", "inet6", "unix", "link", "netlink", "vsock", "tipc", "xdp"
+	};
+
+	if (!strcmp(arg, "help")) {
+		opts_usage(1);
+		_exit(0);
+	}
+	for (int f = 0; f < FAM_MAX; f++) {
+		if (strcmp(arg, names[f]))
+			continue;
+		if (!family_built(f))
+			errs("ss: family \"", arg, "\" is not supported in this build", (char *)0), _exit(255);
+		add_family(o, f);
+		return;
+	}
+	errs("ss: \"", arg, "\" is invalid family", (char *)0);
+	usage_fail();
+}
+
+/* One -A item, maybe "!"-prefixed; a group or table name. */
+static int query_item(struct ss_opts *o, const char *s)
+{
+	int enable = 1;
+	unsigned mask;
+
+	if (*s == '!')
+		enable = 0, s++;
+	mask = table_group(s);
+	if (!mask)
+		return -1;
+	if (enable && !(mask & TABLES_BUILT) && !table_is_group(s)) {
+		errs("ss: socket table \"", s, "\" is not supported in this build", (char *)0);
+		_exit(255);
+	}
+	for (int t = 0; t < TAB_MAX; t++) {
+		if (!(mask & (1u << t)))
+			continue;
+		if (enable)
+			add_table(o, t);
+		else
+			o->tables &= ~(1u << t);
+	}
+	o->do_default = 0;
+	return 0;
+}
+
+static void opt_query(struct ss_opts *o, char *arg)
+{
+	if (!o->seen_query) {
+		o->tables = 0;
+		if (!o->state_filter)
+			o->state_filter = CONN_STATES;
+		o->seen_query = 1;
+		o->do_default = 0;
+	}
+	for (char *p = arg, *comma;; p = comma + 1) {
+		comma = strchr(p, ',');
+		if (comma)
+			*comma = 0;
+		if (query_item(o, p)) {
+			errs("ss: \"", p, "\" is illegal socket table id", (char *)0);
+			usage_fail();
+		}
+		if (!comma)
+			break;
+	}
+}
+
+static void opt_unsupported_char(int c)
+{
+	char s[] = "option -X";
+
+	s[8] = (char)c;
+	unsupported(s);
+}
+
+static void apply(struct ss_opts *o, int c, char *arg, const char *longname)
+{
+	switch (c) {
+	case 'n': o->flags |= F_NUMERIC; return;
+	case 'r':
+		if (!CONFIG_SS_RESOLVE)
+			break;
+		o->flags |= F_RESOLVE;
+		return;
+	case 'a': o->state_filter = ALL_STATES; return;
+	case 'l': o->state_filter = TCPF(SS_LISTEN) | TCPF(SS_CLOSE); return;
+	case 'H': o->flags |= F_NOHEADER; return;
+	case 'O': o->flags |= F_ONELINE; return;
+	case 'h':
+		opts_usage(1);
+		_exit(0);
+	case 'v': case 'V':
+		if (write(1, SS_VERSION "\n", sizeof(SS_VERSION)) < 0)
+			_exit(1);
+		_exit(0);
+	case 't': add_table(o, TAB_TCP); return;
+	case 'u': add_table(o, TAB_UDP); return;
+	case 'w': add_table(o, TAB_RAW); return;
+	case 'd': add_table(o, TAB_DCCP); return;
+	case 'M': add_table(o, TAB_MPTCP); return;
+	case '4': add_family(o, FAM_INET); return;
+	case '6': add_family(o, FAM_INET6); return;
+	case 'f': opt_family(o, arg); return;
+	case 'A': opt_query(o, arg); return;
+	}
+	if (longname) {
+		const char *parts[] = { "option --", longname };
+		char buf[48];
+		size_t n = 0;
+		for (int i = 0; i < 2; i++) {
+			size_t l = strlen(parts[i]);
+			if (l > sizeof(buf) - 1 - n)
+				l = sizeof(buf) - 1 - n;
+			memcpy(buf + n, parts[i], l);
+			n += l;
+		}
+		buf[n] = 0;
+		unsupported(buf);
+	}
+	opt_unsupported_char(c);
+}
+
+static _Noreturn void long_error(const char *fmt1, const char *name, const char *fmt2)
+{
+	errs(prog, fmt1, name, fmt2, (char *)0);
+	usage_fail();
+}
+
+/* "--name[=value]" at argv[*i]; consumes its argument. */
+static void parse_long(struct ss_opts *o, int argc, char **argv, int *i)
+{
+	char *s = argv[*i] + 2, *eq = strchr(s, '=');
+	size_t len = eq ? (size_t)(eq - s) : strlen(s);
+	const struct longopt *hit = NULL;
+	int ambiguous = 0;
+
+	if (!CONFIG_SS_LONGOPTS) {
+		errs("ss: long options are not supported in this build: '", argv[*i], "'", (char *)0);
+		usage_fail();
+	}
+	for (size_t k = 0; k < NLONG; k++) {
+		const struct longopt *l = &longopts[k];
+		if (strncmp(l->name, s, len))
+			continue;
+		if (strlen(l->name) == len) {
+			hit = l;
+			ambiguous = 0;
+			break;
+		}
+		if (!hit)
+			hit = l;
+		else if (hit->code != l->code || hit->has_arg != l->has_arg)
+			ambiguous = 1;
+	}
+	if (ambiguous) {
+		char buf[400];
+		size_t n = 0;
+		for (size_t k = 0; k < NLONG; k++) {
+			const char *nm = longopts[k].name;
+			size_t l = strlen(nm);
+			if (strncmp(nm, s, len) || n + l + 5 > sizeof(buf))
+				continue;
+			memcpy(buf + n, " '--", 4);
+			memcpy(buf + n + 4, nm, l);
+			n += 4 + l;
+			buf[n++] = '\'';
+		}
+		buf[n] = 0;
+		if (eq)
+			*eq = 0;
+		errs(prog, ": option '--", s, "' is ambiguous; possibilities:", buf, (char *)0);
+		usage_fail();
+	}
+	if (!hit) {
+		if (eq)
+			*eq = 0;
+		long_error(": unrecognized option '--", s, "'");
+	}
+	char *arg = NULL;
+	if (hit->has_arg) {
+		if (eq)
+			arg = eq + 1;
+		else if (*i + 1 < argc)
+			arg = argv[++*i];
+		else
+			long_error(": option '--", hit->name, "' requires an argument");
+	} else if (eq) {
+		long_error(": option '--", hit->name, "' doesn't allow an argument");
+	}
+	apply(o, hit->code, arg, hit->name);
+}
+
+/* A cluster "-abc" or "-fARG" / "-f ARG" at argv[*i]. */
+static void parse_short(struct ss_opts *o, int argc, char **argv, int *i)
+{
+	char *s = argv[*i] + 1;
+
+	while (*s) {
+		char c = *s++, one[2] = { c, 0 };
+		const char *spec = c == ':' ? NULL : strchr(shortopts, c);
+		if (!spec) {
+			errs(prog, ": invalid option -- '", one, "'", (char *)0);
+			usage_fail();
+		}
+		if (spec[1] != ':') {
+			apply(o, c, NULL, NULL);
+			continue;
+		}
+		char *arg = s;
+		if (!*arg) {
+			if (*i + 1 >= argc) {
+				errs(prog, ": option requires an argument -- '", one, "'", (char *)0);
+				usage_fail();
+			}
+			arg = argv[++*i];
+		}
+		apply(o, c, arg, NULL);
+		return;
+	}
+}
+
+void opts_parse(struct ss_opts *o, int argc, char **argv)
+{
+	memset(o, 0, sizeof(*o));
+	o->preferred = -1;
+	o->do_default = 1;
+	if (argc > 0 && argv[0])
+		prog = argv[0];
+	/* Non-option words are kept in order in argv's own slots: permutation. */
+	o->words = argv + 1;
+	for (int i = 1; i < argc; i++) {
+		char *a = argv[i];
+		if (a[0] != '-' || !a[1]) {
+			o->words[o->nwords++] = a;
+		} else if (a[1] == '-' && !a[2]) {
+			while (++i < argc)
+				o->words[o->nwords++] = argv[i];
+		} else if (a[1] == '-') {
+			parse_long(o, argc, argv, &i);
+		} else {
+			parse_short(o, argc, argv, &i);
+		}
+	}
+}

@@ -1,0 +1,46 @@
+/* One large output buffer, written to stdout with write(2). */
+#ifndef SS_OUT_H
+#define SS_OUT_H
+#include <stddef.h>
+#include <string.h>
+
+#define OUT_BUF 65536
+
+struct outbuf {
+	size_t len;
+	char buf[OUT_BUF];
+};
+extern struct outbuf out_;
+
+void out_flush(void);
+
+/* Makes room for n bytes (n <= OUT_BUF) and returns where they go. */
+static inline char *out_room(size_t n)
+{
+	if (out_.len + n > OUT_BUF)
+		out_flush();
+	return out_.buf + out_.len;
+}
+
+static inline void out_bytes(const char *s, size_t n)
+{
+	while (n) {
+		size_t k = n < OUT_BUF ? n : OUT_BUF;
+		memcpy(out_room(k), s, k);
+		out_.len += k;
+		s += k;
+		n -= k;
+	}
+}
+
+static inline void out_spaces(size_t n)
+{
+	while (n) {
+		size_t k = n < OUT_BUF ? n : OUT_BUF;
+		memset(out_room(k), ' ', k);
+		out_.len += k;
+		n -= k;
+	}
+}
+
+#endif

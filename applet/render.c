@@ -1,0 +1,258 @@
+#include <stdint.h>
+#include <sys/mman.h>
+#include "config.h"
+#include "render.h"
+#include "out.h"
+#include "errmsg.h"
+#include <unistd.h>
+
+/* Our token store: a length byte (0xff: two more length bytes follow) and
+ * the text.  Never larger than 6.1's chunks for the same tokens, so one
+ * batch always fits. */
+#define ARENA_SIZE (8u << 20)
+#define CHUNK_CAP (1048576u - 16u)	/* 6.1: 1 MiB chunks, 16-byte header */
+#define BATCH_CHUNKS 5u
+#define TOKEN_MAX 65535u
+
+enum row_state { RS_FRESH, RS_AFTER_HEADER, RS_AFTER_ROW };
+
+static const char delim_len[COL_MAX] = { 0, 1, 1, 1, 1, 0, 1, 0, 0, 0 };
+static const char min_len[COL_MAX] = { 0, 0, 6, 6 };	/* "%-6d" queues */
+#define RIGHT_COLS ((1u << COL_LADDR) | (1u << COL_RADDR))
+
+static struct {
+	char *arena;
+	size_t used;
+	unsigned enabled;	/* columns 0-8 that print */
+	int screen;
+	enum row_state state;
+	unsigned max_len[COL_MAX];	/* over the whole run, as in 6.1 */
+	unsigned pending8;	/* last row's column 8: measured when the next row starts */
+	unsigned chunks;	/* 6.1's chunk accounting */
+	size_t cused;
+} R;
+
+static void model_write(size_t n)
+{
+	if (n < CHUNK_CAP - R.cused) {
+		R.cused += n;
+	} else {
+		R.chunks++;
+		R.cused = 2 + n;
+	}
+}
+
+static void model_close(size_t len)
+{
+	size_t pad = len & 1;
+
+	if (CHUNK_CAP - R.cused < pad + 2) {
+		R.chunks++;
+		R.cused = 2;
+	} else {
+		R.cused += pad + 2;
+	}
+}
+
+static void measure(int col, unsigned len)
+{
+	if (len > R.max_len[col])
+		R.max_len[col] = len;
+}
+
+void render_init(unsigned disabled, int screen)
+{
+	R.enabled = ((1u << COL_EXT) - 1) & ~disabled;
+	R.screen = CONFIG_SS_TTY_LAYOUT ? screen : 0;
+	R.chunks = 1;
+	R.cused = 2;
+	R.arena = mmap(NULL, ARENA_SIZE, PROT_READ | PROT_WRITE,
+		       MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+	if (R.arena == MAP_FAILED) {
+		errs("ss: cannot allocate the output buffer", (char *)0);
+		_exit(1);
+	}
+}
+
+static void store(const char *s, size_t n)
+{
+	char *p = R.arena + R.used;
+
+	if (n < 255) {
+		*p++ = (char)n;
+	} else {
+		*p++ = (char)0xff;
+		*p++ = (char)(n >> 8);
+		*p++ = (char)n;
+	}
+	memcpy(p, s, n);
+	R.used = (size_t)(p + n - R.arena);
+}
+
+void row_put(int col, const char *s, size_t n)
+{
+	unsigned len;
+
+	if (!(R.enabled & (1u << col)))
+		return;
+	if (n > TOKEN_MAX)
+		n = TOKEN_MAX;
+	len = (unsigned)n < (unsigned)min_len[col] ? (unsigned)min_len[col] : (unsigned)n;
+	store(s, n);
+	model_write(len);
+	if (col == COL_PROC && R.state != RS_FRESH) {	/* closed by the next row */
+		R.pending8 = len;
+		return;
+	}
+	model_close(len);
+	measure(col, len);
+}
+
+static void compute_widths(unsigned w[COL_MAX])
+{
+	int first = 1;
+
+	for (int c = 0; c < COL_MAX; c++) {
+		w[c] = 0;
+		if (!(R.enabled & (1u << c)))
+			continue;
+		w[c] = R.max_len[c] + (!first && R.max_len[c] ? (unsigned)delim_len[c] : 0);
+		if (R.screen && w[c] > (unsigned)R.screen)
+			w[c] = (unsigned)R.screen;
+		if (w[c])
+			first = 0;
+	}
+}
+
+/* tty mode: split columns into screen lines and spread the spare space,
+ * the rightmost columns of a line getting the remainder. */
+static void spread(unsigned w[COL_MAX], unsigned screen)
+{
+	unsigned line_len = 0, line_cols = 0;
+	int line_end = -1;
+
+	for (int c = 0; c < COL_MAX; c++) {
+		int last = 1;
+
+		if (!w[c])
+			continue;
+		line_cols++;
+		line_len += w[c];
+		for (int k = c + 1; k < COL_MAX; k++)
+			if (w[k])
+				last = 0;
+		if (!last && line_len < screen)
+			continue;
+		if (line_len == screen) {
+			line_end = c;
+			line_len = line_cols = 0;
+			continue;
+		}
+		if (line_len > screen) {
+			line_len -= w[c];
+			line_cols--;
+			c--;
+		}
+		if (line_cols) {
+			unsigned pad = screen - line_len;
+			unsigned each = pad / line_cols, extra = pad % line_cols;
+			for (int k = c; k > line_end; k--) {
+				if (!w[k])
+					continue;
+				w[k] += each;
+				if (extra) {
+					w[k]++;
+					extra--;
+				}
+			}
+		}
+		line_end = c;
+		line_len = line_cols = 0;
+	}
+}
+
+static const unsigned char *emit_token(const unsigned char *p, int col, int first,
+				       const unsigned w[COL_MAX])
+{
+	size_t n = *p++, len, printed = 0;
+
+	if (n == 255) {
+		n = (size_t)p[0] << 8 | p[1];
+		p += 2;
+	}
+	len = n < (size_t)min_len[col] ? (size_t)min_len[col] : n;
+	if (!first) {
+		printed = (size_t)delim_len[col];
+		out_spaces(printed);
+	}
+	if (w[col] && (RIGHT_COLS & (1u << col)) && w[col] > len + printed) {
+		out_spaces(w[col] - len - printed);
+		printed = w[col] - len;
+	}
+	out_bytes((const char *)p, n);
+	printed += len;
+	if (w[col] && !(RIGHT_COLS & (1u << col)) && w[col] > printed)
+		len += w[col] - printed;
+	out_spaces(len - n);
+	return p + n;
+}
+
+static void render_batch(void)
+{
+	unsigned w[COL_MAX];
+	const unsigned char *p = (const unsigned char *)R.arena;
+	const unsigned char *end = p + R.used;
+
+	compute_widths(w);
+	if (R.screen)
+		spread(w, (unsigned)R.screen);
+	while (p < end) {
+		int first = 1;
+		for (int c = 0; c < COL_EXT && p < end; c++) {
+			if (!(R.enabled & (1u << c)))
+				continue;
+			p = emit_token(p, c, first, w);
+			first = 0;
+		}
+		*out_room(1) = '\n';
+		out_.len++;
+	}
+	R.used = 0;
+}
+
+void render_header(void)
+{
+	static const char *const text[COL_EXT] = {
+		"Netid", "State", "Recv-Q", "Send-Q", "Local Address:", "Port",
+		"Peer Address:", "Port", "Process"
+	};
+
+	for (int c = 0; c < COL_EXT; c++)
+		row_put(c, text[c], strlen(text[c]));
+	R.state = RS_AFTER_HEADER;
+}
+
+void row_begin(void)
+{
+	if (R.state == RS_AFTER_ROW) {
+		model_close(R.pending8);
+		measure(COL_PROC, R.pending8);
+	}
+	if (R.state != RS_FRESH) {
+		/* 6.1 checks here, with the empty column-9 token still open */
+		if (R.chunks >= BATCH_CHUNKS || R.used > ARENA_SIZE - 10 * 65540u) {
+			render_batch();
+			R.chunks = 1;
+			R.cused = 2;
+		} else {
+			model_close(0);
+		}
+	}
+	R.state = RS_AFTER_ROW;
+}
+
+void render_finish(void)
+{
+	render_batch();	/* the last row's column 8 stays unmeasured, as in 6.1 */
+	out_flush();
+}

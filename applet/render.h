@@ -1,0 +1,24 @@
+/* The column renderer of iproute2 6.1 (spec §2.1-2.4): rows of tokens are
+ * buffered, measured and printed in batches whose boundaries reproduce
+ * 6.1's 5 x 1 MiB chunk accounting, so large outputs align the same way. */
+#ifndef SS_RENDER_H
+#define SS_RENDER_H
+#include <stddef.h>
+
+enum col {
+	COL_NETID, COL_STATE, COL_RECVQ, COL_SENDQ, COL_LADDR, COL_LPORT,
+	COL_RADDR, COL_RPORT, COL_PROC, COL_EXT, COL_MAX
+};
+
+/* disabled: bit per column that has no header and no tokens.
+ * screen: terminal width, or 0 for the compact non-tty layout. */
+void render_init(unsigned disabled, int screen);
+void render_header(void);
+/* A row is row_begin() then row_put() for columns in increasing order;
+ * tokens of disabled columns are dropped. */
+void row_begin(void);
+void row_put(int col, const char *s, size_t n);
+/* Renders what is buffered and flushes stdout. */
+void render_finish(void);
+
+#endif

@@ -1,0 +1,34 @@
+/* The socket tables and families of iproute2 6.1 (spec §1.3), and which of
+ * them this build can show. */
+#ifndef SS_TABLES_H
+#define SS_TABLES_H
+#include "record.h"
+#include "opts.h"
+
+struct table_info {
+	const char *netid;	/* column 0 text */
+	unsigned states;	/* default states */
+	unsigned families;	/* default families */
+};
+
+struct family_info {
+	unsigned states;	/* OR-ed in when the family is selected */
+	unsigned tables;	/* pulled in at merge */
+};
+
+extern const struct table_info table_info[TAB_MAX];
+extern const struct family_info family_info[FAM_MAX];
+
+#define TB(t) (1u << (t))
+#define TABLES_INET (TB(TAB_TCP) | TB(TAB_MPTCP) | TB(TAB_UDP) | TB(TAB_DCCP) | \
+		     TB(TAB_SCTP) | TB(TAB_RAW))
+/* Tables this build can list. */
+#define TABLES_BUILT (TB(TAB_TCP) | TB(TAB_MPTCP) | TB(TAB_UDP) | TB(TAB_DCCP) | \
+		      TB(TAB_RAW))
+
+/* -A name (table or group) to a table mask; 0 if unknown. */
+unsigned table_group(const char *name);
+int table_is_group(const char *name);
+int family_built(int fam);
+
+#endif

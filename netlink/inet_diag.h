@@ -1,0 +1,19 @@
+/* inet_diag dumps (TCP, UDP, RAW, DCCP, MPTCP) turned into socket records. */
+#ifndef SS_INET_DIAG_H
+#define SS_INET_DIAG_H
+#include <stdint.h>
+#include "record.h"
+
+typedef int (*rec_cb)(const struct sock_rec *r, void *arg);
+
+/* One SOCK_DIAG_BY_FAMILY dump of table (TAB_TCP...) for family
+ * (AF_INET/AF_INET6) with the kernel state mask.  0 or -errno. */
+int inet_dump(int table, int family, uint32_t states, rec_cb cb, void *arg);
+
+/* The pre-3.3 TCPDIAG_GETSOCK / DCCPDIAG_GETSOCK request; 0 or -errno. */
+int inet_dump_legacy(int table, uint32_t states, rec_cb cb, void *arg);
+
+/* Replays a recorded TCP dump ($TCPDIAG_FILE).  0 or -errno. */
+int inet_replay(const char *path, rec_cb cb, void *arg);
+
+#endif

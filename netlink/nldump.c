@@ -1,0 +1,141 @@
+/* The dump loop: one socket, one stack-free static buffer, no allocation
+ * per message.  The kernel hands out at most ~32 KiB per datagram for
+ * dumps, so 64 KiB always holds one whole datagram. */
+#include <errno.h>
+#include <fcntl.h>
+#include <sys/socket.h>
+#include <unistd.h>
+#include "nldump.h"
+#include "../applet/errmsg.h"
+
+#define NL_BUF 65536
+static uint32_t nl_buf[NL_BUF / 4];
+
+struct sockaddr_netlink {
+	uint16_t family;
+	uint16_t pad;
+	uint32_t pid;
+	uint32_t groups;
+};
+
+enum { WALK_MORE = 1, WALK_DONE = 0 };
+
+/* Walks the messages of one datagram: WALK_MORE, WALK_DONE or -errno. */
+static int nl_walk(const char *p, size_t n, nl_msg_cb cb, void *arg, int *intr)
+{
+	while (n >= sizeof(struct nl_hdr)) {
+		const struct nl_hdr *h = (const void *)p;
+		const int32_t *err = (const void *)(h + 1);
+		size_t step;
+
+		if (h->len < sizeof(*h) || h->len > n)
+			return -EBADMSG;
+		if (h->flags & NLM_F_DUMP_INTR_FLAG)
+			*intr = 1;
+		if (h->seq == SS_DUMP_SEQ) {
+			if (h->type == NLMSG_DONE_TYPE)
+				return h->len >= sizeof(*h) + 4 && *err < 0 ? *err : WALK_DONE;
+			if (h->type == NLMSG_ERROR_TYPE)
+				return h->len >= sizeof(*h) + 4 && *err < 0 ? *err : -EBADMSG;
+			int rc = cb(h, arg);
+			if (rc < 0)
+				return rc;
+		}
+		step = NL_ALIGN(h->len);
+		if (step >= n)
+			break;
+		p += step;
+		n -= step;
+	}
+	return WALK_MORE;
+}
+
+static void nl_intr_note(int intr)
+{
+	if (intr)
+		errs("Dump was interrupted and may be inconsistent.", (char *)0);
+}
+
+int nl_dump(void *req, size_t len, nl_msg_cb cb, void *arg)
+{
+	struct nl_hdr *h = req;
+	struct sockaddr_netlink kernel = { .family = 16 /* AF_NETLINK */ };
+	int fd, rc, intr = 0;
+	int rcvbuf = 1 << 20;
+
+	fd = socket(16, SOCK_RAW | SOCK_CLOEXEC, NETLINK_SOCK_DIAG_PROTO);
+	if (fd < 0)
+		return -errno;
+	setsockopt(fd, SOL_SOCKET, SO_RCVBUF, &rcvbuf, sizeof(rcvbuf));
+	h->len = (uint32_t)len;
+	h->flags = NLM_F_REQ | NLM_F_DUMP_FLAGS;
+	h->seq = SS_DUMP_SEQ;
+	if (sendto(fd, req, len, 0, (void *)&kernel, sizeof(kernel)) < 0) {
+		rc = -errno;
+		goto out;
+	}
+	for (;;) {
+		ssize_t n = recv(fd, nl_buf, sizeof(nl_buf), MSG_TRUNC);
+		if (n < 0) {
+			if (errno == EINTR || errno == EAGAIN)
+				continue;
+			rc = -errno;
+			break;
+		}
+		if (n == 0 || (size_t)n > sizeof(nl_buf)) {
+			rc = -EBADMSG;
+			break;
+		}
+		rc = nl_walk((const char *)nl_buf, (size_t)n, cb, arg, &intr);
+		if (rc != WALK_MORE)
+			break;
+	}
+	nl_intr_note(intr && rc == WALK_DONE);
+out:
+	close(fd);
+	return rc;
+}
+
+/* Reads exactly n bytes; 0 on success. */
+static int read_full(int fd, void *p, size_t n)
+{
+	while (n) {
+		ssize_t r = read(fd, p, n);
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r <= 0)
+			return -1;
+		p = (char *)p + r;
+		n -= (size_t)r;
+	}
+	return 0;
+}
+
+/* Message by message, as iproute2 reads the file: a 16-byte header, then
+ * the aligned rest.  Only the first family pass of a -D file is shown. */
+int nl_replay(const char *path, nl_msg_cb cb, void *arg)
+{
+	struct nl_hdr *h = (struct nl_hdr *)nl_buf;
+	int fd = open(path, O_RDONLY | O_CLOEXEC), rc = 0, intr = 0;
+
+	if (fd < 0)
+		return -errno;
+	for (;;) {
+		if (read_full(fd, h, sizeof(*h))) {
+			rc = -EIO;
+			break;
+		}
+		size_t len = NL_ALIGN(h->len);
+		if (h->len < sizeof(*h) || len > sizeof(nl_buf) ||
+		    read_full(fd, h + 1, len - sizeof(*h))) {
+			rc = -EIO;
+			break;
+		}
+		h->seq = SS_DUMP_SEQ;	/* a recording carries its own sequence */
+		rc = nl_walk((const char *)h, len, cb, arg, &intr);
+		if (rc != WALK_MORE)
+			break;
+	}
+	close(fd);
+	return rc;
+}

@@ -1,0 +1,18 @@
+/* One sock_diag dump: send a request, walk every reply message. */
+#ifndef SS_NLDUMP_H
+#define SS_NLDUMP_H
+#include <stddef.h>
+#include "nlproto.h"
+
+/* Called for each reply message that is neither DONE nor ERROR;
+ * a negative return aborts the dump with that value. */
+typedef int (*nl_msg_cb)(const struct nl_hdr *h, void *arg);
+
+/* req starts with a struct nl_hdr; its len, seq and flags are filled here.
+ * Returns 0 when the dump ended with DONE, a negative errno otherwise. */
+int nl_dump(void *req, size_t len, nl_msg_cb cb, void *arg);
+
+/* Replays a recorded dump (ss -D output, $TCPDIAG_FILE) up to its first DONE. */
+int nl_replay(const char *path, nl_msg_cb cb, void *arg);
+
+#endif

@@ -1,0 +1,95 @@
+/* The netlink and sock_diag wire formats we use, written out by hand: no
+ * kernel header is needed (Debian musl-gcc cannot see the linux headers).
+ * Layouts follow include/uapi/linux/{netlink,sock_diag,inet_diag}.h. */
+#ifndef SS_NLPROTO_H
+#define SS_NLPROTO_H
+#include <stddef.h>
+#include <stdint.h>
+
+#define NETLINK_SOCK_DIAG_PROTO 4
+#define SOCK_DIAG_BY_FAMILY 20
+#define TCPDIAG_GETSOCK 18
+#define DCCPDIAG_GETSOCK 19
+#define NLMSG_ERROR_TYPE 2
+#define NLMSG_DONE_TYPE 3
+#define NLM_F_REQ 0x1
+#define NLM_F_DUMP_INTR_FLAG 0x10
+#define NLM_F_DUMP_FLAGS 0x300	/* NLM_F_ROOT | NLM_F_MATCH */
+#define SS_DUMP_SEQ 123456	/* what iproute2 uses; replies are matched on it */
+
+struct nl_hdr {
+	uint32_t len;
+	uint16_t type;
+	uint16_t flags;
+	uint32_t seq;
+	uint32_t pid;
+};
+
+struct nl_attr {
+	uint16_t len;
+	uint16_t type;
+};
+
+struct inet_sockid {
+	uint16_t sport;		/* big endian */
+	uint16_t dport;
+	uint32_t src[4];	/* big endian */
+	uint32_t dst[4];
+	uint32_t ifindex;
+	uint32_t cookie[2];
+};
+
+struct inet_req_v2 {
+	uint8_t family;
+	uint8_t protocol;
+	uint8_t ext;
+	uint8_t pad;
+	uint32_t states;
+	struct inet_sockid id;
+};
+
+struct inet_req_legacy {
+	uint8_t family;
+	uint8_t src_len;
+	uint8_t dst_len;
+	uint8_t ext;
+	struct inet_sockid id;
+	uint32_t states;
+	uint32_t dbs;
+};
+
+struct inet_msg {
+	uint8_t family;
+	uint8_t state;
+	uint8_t timer;
+	uint8_t retrans;
+	struct inet_sockid id;
+	uint32_t expires;
+	uint32_t rqueue;
+	uint32_t wqueue;
+	uint32_t uid;
+	uint32_t inode;
+};
+
+enum {
+	INET_ATTR_PROTOCOL = 10,
+	INET_ATTR_SKV6ONLY = 11,
+	INET_REQ_ATTR_PROTOCOL = 3,
+};
+
+#define NL_ALIGN(n) (((n) + 3u) & ~3u)
+
+_Static_assert(sizeof(struct nl_hdr) == 16, "nlmsghdr");
+_Static_assert(sizeof(struct nl_attr) == 4, "rtattr");
+_Static_assert(sizeof(struct inet_sockid) == 48, "inet_diag_sockid");
+_Static_assert(offsetof(struct inet_sockid, ifindex) == 36, "sockid.if");
+_Static_assert(offsetof(struct inet_sockid, cookie) == 40, "sockid.cookie");
+_Static_assert(sizeof(struct inet_req_v2) == 56, "inet_diag_req_v2");
+_Static_assert(offsetof(struct inet_req_v2, states) == 4, "req_v2.states");
+_Static_assert(sizeof(struct inet_req_legacy) == 60, "inet_diag_req");
+_Static_assert(offsetof(struct inet_req_legacy, states) == 52, "req.states");
+_Static_assert(sizeof(struct inet_msg) == 72, "inet_diag_msg");
+_Static_assert(offsetof(struct inet_msg, expires) == 52, "msg.expires");
+_Static_assert(offsetof(struct inet_msg, inode) == 68, "msg.inode");
+
+#endif

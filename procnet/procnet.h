@@ -1,0 +1,23 @@
+/* The /proc/net text fallback: the same socket records as netlink/. */
+#ifndef SS_PROCNET_H
+#define SS_PROCNET_H
+#include <stddef.h>
+#include <stdint.h>
+#include "record.h"
+
+typedef int (*rec_cb)(const struct sock_rec *r, void *arg);
+
+/* The file to read for /proc/NAME (NAME like "net/tcp"): $ENV if set, else
+ * $PROC_ROOT/NAME, else /proc/NAME.  Writes into buf (size n), returns it. */
+const char *procnet_path(char *buf, size_t n, const char *env, const char *name);
+
+/* Whether $ENV or $PROC_ROOT is set, which means netlink is skipped. */
+int procnet_forced(const char *env);
+
+/* Reads one /proc/net/{tcp,udp,raw}{,6} text file, calling cb for every
+ * socket whose state is in states.  0, or -1 when the file could not be
+ * opened or was cut short (iproute2 then skips the table's IPv6 file too). */
+int procnet_read_inet(const char *path, int table, uint32_t states,
+		      rec_cb cb, void *arg);
+
+#endif
