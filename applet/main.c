@@ -57,8 +57,8 @@ static void proc_inet(int table, const struct ss_opts *o, int fams, struct show_
 	if (!s->file)
 		return;
 	if (fams & (1 << FAM_INET)) {
-		procnet_path(path, sizeof(path), s->env, s->file);
-		if (procnet_read_inet(path, table, o->states, show_inet, c))
+		if (procnet_read_inet(procnet_path(path, sizeof(path), s->env, s->file),
+				      table, o->states, show_inet, c))
 			return;
 	}
 	if (fams & (1 << FAM_INET6)) {
@@ -66,8 +66,8 @@ static void proc_inet(int table, const struct ss_opts *o, int fams, struct show_
 			name[l] = s->file[l];
 		name[l++] = '6';
 		name[l] = 0;
-		procnet_path(path, sizeof(path), env6[table], name);
-		procnet_read_inet(path, table, o->states, show_inet, c);
+		procnet_read_inet(procnet_path(path, sizeof(path), env6[table], name),
+				  table, o->states, show_inet, c);
 	}
 }
 
