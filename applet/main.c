@@ -1,7 +1,7 @@
 /* ss: options → selection → for each table a source (netlink, else
  * /proc/net) → rows → renderer → stdout. */
-#include <signal.h>
 #include <stdlib.h>
+#include <string.h>
 #include <sys/ioctl.h>
 #include <sys/socket.h>
 #include <unistd.h>
@@ -76,7 +76,7 @@ static void dump_inet(int table, const struct ss_opts *o)
 	struct show_ctx c = { o->families, o->flags };
 	unsigned states = o->states;
 	int fams = (int)(o->families & ((1 << FAM_INET) | (1 << FAM_INET6)));
-	const char *replay = getenv("TCPDIAG_FILE");
+	const char *replay = env_get("TCPDIAG_FILE");
 
 	if (table == TAB_TCP && replay) {
 		c.families = 0;	/* a recording is shown whole: no state or family filter */
@@ -105,25 +105,26 @@ static void dump_inet(int table, const struct ss_opts *o)
 /* Tables the selection asks for but this build cannot list are named once. */
 static void note_unbuilt(unsigned tables)
 {
-	static const char *const kinds[] = { "unix", "packet", "netlink", "sctp",
-					     "vsock", "tipc", "xdp" };
-	const unsigned masks[] = {
+	static const char kinds[] = "unix\0packet\0netlink\0sctp\0vsock\0tipc\0xdp";
+	static const unsigned masks[] = {
 		TB(TAB_UNIX_DG) | TB(TAB_UNIX_ST) | TB(TAB_UNIX_SQ),
 		TB(TAB_PACKET_DG) | TB(TAB_PACKET_R), TB(TAB_NETLINK), TB(TAB_SCTP),
 		TB(TAB_VSOCK_ST) | TB(TAB_VSOCK_DG), TB(TAB_TIPC), TB(TAB_XDP),
 	};
-	const char *v[8] = { 0 };
-	int n = 0;
+	char buf[64];
+	size_t n = 0;
+	const char *k = kinds;
 
-	for (int i = 0; i < 7; i++)
-		if (tables & masks[i] & ~TABLES_BUILT)
-			v[n++] = kinds[i];
+	for (size_t i = 0; i < sizeof(masks) / sizeof(masks[0]); i++, k += strlen(k) + 1) {
+		if (!(tables & masks[i] & ~TABLES_BUILT))
+			continue;
+		buf[n++] = ' ';
+		memcpy(buf + n, k, strlen(k));
+		n += strlen(k);
+	}
+	buf[n] = 0;
 	if (n)
-		errs("ss: not shown, not supported in this build: ", v[0],
-		     n > 1 ? " " : "", v[1] ? v[1] : "", n > 2 ? " " : "", v[2] ? v[2] : "",
-		     n > 3 ? " " : "", v[3] ? v[3] : "", n > 4 ? " " : "", v[4] ? v[4] : "",
-		     n > 5 ? " " : "", v[5] ? v[5] : "", n > 6 ? " " : "", v[6] ? v[6] : "",
-		     (char *)0);
+		errs("ss: not shown, not supported in this build:", buf, (char *)0);
 }
 
 static int popcount(unsigned v)
@@ -152,7 +153,6 @@ int main(int argc, char **argv)
 	unsigned disabled = 0;
 	int rc;
 
-	signal(SIGPIPE, SIG_IGN);
 	opts_parse(&o, argc, argv);
 	rc = opts_select(&o);
 	if (rc >= 0)

@@ -44,6 +44,15 @@ static const char shortopts[] = "dhaletuwxnro460spTbEf:mMiA:D:F:vVzZN:KHSO";
 
 static const char *prog = "ss";
 
+/* strchr() without musl's word-at-a-time strchrnul: these strings are short. */
+static char *find(const char *s, int c)
+{
+	for (; *s; s++)
+		if (*s == c)
+			return (char *)s;
+	return NULL;
+}
+
 static const char help_text[] =
 	"Usage: ss [ OPTIONS ]\n"
 	"       ss [ OPTIONS ] [ FILTER ]\n"
@@ -174,7 +183,7 @@ static void opt_query(struct ss_opts *o, char *arg)
 		o->do_default = 0;
 	}
 	for (char *p = arg, *comma;; p = comma + 1) {
-		comma = strchr(p, ',');
+		comma = find(p, ',');
 		if (comma)
 			*comma = 0;
 		if (query_item(o, p)) {
@@ -250,7 +259,7 @@ static _Noreturn void long_error(const char *fmt1, const char *name, const char 
 /* "--name[=value]" at argv[*i]; consumes its argument. */
 static void parse_long(struct ss_opts *o, int argc, char **argv, int *i)
 {
-	char *s = argv[*i] + 2, *eq = strchr(s, '=');
+	char *s = argv[*i] + 2, *eq = find(s, '=');
 	size_t len = eq ? (size_t)(eq - s) : strlen(s);
 	const struct longopt *hit = NULL;
 	int ambiguous = 0;
@@ -318,7 +327,7 @@ static void parse_short(struct ss_opts *o, int argc, char **argv, int *i)
 
 	while (*s) {
 		char c = *s++, one[2] = { c, 0 };
-		const char *spec = c == ':' ? NULL : strchr(shortopts, c);
+		const char *spec = c == ':' ? NULL : find(shortopts, c);
 		if (!spec) {
 			errs(prog, ": invalid option -- '", one, "'", (char *)0);
 			usage_fail();

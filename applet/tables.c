@@ -36,36 +36,34 @@ const struct family_info family_info[FAM_MAX] = {
 	[FAM_XDP] = { CLOSE, TB(TAB_XDP) },
 };
 
-static const struct {
-	const char *name;
-	unsigned mask;
-} groups[] = {
-	{ "all", TABLES_INET | TB(TAB_UNIX_ST) | TB(TAB_UNIX_DG) | TB(TAB_UNIX_SQ) |
-		 TB(TAB_PACKET_R) | TB(TAB_PACKET_DG) | TB(TAB_NETLINK) |
-		 TB(TAB_VSOCK_ST) | TB(TAB_VSOCK_DG) | TB(TAB_XDP) },
-	{ "inet", TABLES_INET },
-	{ "udp", TB(TAB_UDP) }, { "tcp", TB(TAB_TCP) }, { "mptcp", TB(TAB_MPTCP) },
-	{ "raw", TB(TAB_RAW) },
-	{ "unix", TB(TAB_UNIX_ST) | TB(TAB_UNIX_DG) | TB(TAB_UNIX_SQ) },
-	{ "unix_stream", TB(TAB_UNIX_ST) }, { "u_str", TB(TAB_UNIX_ST) },
-	{ "unix_dgram", TB(TAB_UNIX_DG) }, { "u_dgr", TB(TAB_UNIX_DG) },
-	{ "unix_seqpacket", TB(TAB_UNIX_SQ) }, { "u_seq", TB(TAB_UNIX_SQ) },
-	{ "packet", TB(TAB_PACKET_R) | TB(TAB_PACKET_DG) },
-	{ "packet_raw", TB(TAB_PACKET_R) }, { "p_raw", TB(TAB_PACKET_R) },
-	{ "packet_dgram", TB(TAB_PACKET_DG) }, { "p_dgr", TB(TAB_PACKET_DG) },
-	{ "netlink", TB(TAB_NETLINK) }, { "dccp", TB(TAB_DCCP) },
-	{ "sctp", TB(TAB_SCTP) },
-	{ "vsock", TB(TAB_VSOCK_ST) | TB(TAB_VSOCK_DG) },
-	{ "vsock_stream", TB(TAB_VSOCK_ST) }, { "v_str", TB(TAB_VSOCK_ST) },
-	{ "vsock_dgram", TB(TAB_VSOCK_DG) }, { "v_dgr", TB(TAB_VSOCK_DG) },
-	{ "xdp", TB(TAB_XDP) }, { "tipc", TB(TAB_TIPC) },
+/* -A names: NUL-separated, each followed by its mask in the same order. */
+static const char group_names[] =
+	"all\0inet\0udp\0tcp\0mptcp\0raw\0unix\0unix_stream\0u_str\0"
+	"unix_dgram\0u_dgr\0unix_seqpacket\0u_seq\0packet\0packet_raw\0p_raw\0"
+	"packet_dgram\0p_dgr\0netlink\0dccp\0sctp\0vsock\0vsock_stream\0v_str\0"
+	"vsock_dgram\0v_dgr\0xdp\0tipc\0";
+#define UNIX_TABS (TB(TAB_UNIX_ST) | TB(TAB_UNIX_DG) | TB(TAB_UNIX_SQ))
+#define PACKET_TABS (TB(TAB_PACKET_R) | TB(TAB_PACKET_DG))
+#define VSOCK_TABS (TB(TAB_VSOCK_ST) | TB(TAB_VSOCK_DG))
+static const unsigned short group_masks[] = {
+	TABLES_INET | UNIX_TABS | PACKET_TABS | TB(TAB_NETLINK) | VSOCK_TABS | TB(TAB_XDP),
+	TABLES_INET, TB(TAB_UDP), TB(TAB_TCP), TB(TAB_MPTCP), TB(TAB_RAW),
+	UNIX_TABS, TB(TAB_UNIX_ST), TB(TAB_UNIX_ST), TB(TAB_UNIX_DG), TB(TAB_UNIX_DG),
+	TB(TAB_UNIX_SQ), TB(TAB_UNIX_SQ), PACKET_TABS, TB(TAB_PACKET_R), TB(TAB_PACKET_R),
+	TB(TAB_PACKET_DG), TB(TAB_PACKET_DG), TB(TAB_NETLINK), TB(TAB_DCCP), TB(TAB_SCTP),
+	VSOCK_TABS, TB(TAB_VSOCK_ST), TB(TAB_VSOCK_ST), TB(TAB_VSOCK_DG), TB(TAB_VSOCK_DG),
+	TB(TAB_XDP), TB(TAB_TIPC),
 };
 
 unsigned table_group(const char *name)
 {
-	for (size_t i = 0; i < sizeof(groups) / sizeof(groups[0]); i++)
-		if (!strcmp(groups[i].name, name))
-			return groups[i].mask;
+	const char *g = group_names;
+
+	for (size_t i = 0; i < sizeof(group_masks) / sizeof(group_masks[0]); i++) {
+		if (!strcmp(g, name))
+			return group_masks[i];
+		g += strlen(g) + 1;
+	}
 	return 0;
 }
 

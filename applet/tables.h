@@ -6,14 +6,14 @@
 #include "opts.h"
 
 struct table_info {
-	const char *netid;	/* column 0 text */
-	unsigned states;	/* default states */
-	unsigned families;	/* default families */
+	char netid[6];		/* column 0 text */
+	unsigned short states;	/* default states */
+	unsigned char families;	/* default families */
 };
 
 struct family_info {
-	unsigned states;	/* OR-ed in when the family is selected */
-	unsigned tables;	/* pulled in at merge */
+	unsigned short states;	/* OR-ed in when the family is selected */
+	unsigned short tables;	/* pulled in at merge */
 };
 
 extern const struct table_info table_info[TAB_MAX];

@@ -1,4 +1,3 @@
-#include <stdlib.h>
 #include <string.h>
 #include "procnet.h"
 
@@ -12,14 +11,26 @@ static size_t put(char *buf, size_t at, size_t n, const char *s)
 	return at + l;
 }
 
+/* env_get() without musl's strchrnul: a few names, looked up once each. */
+const char *env_get(const char *name)
+{
+	extern char **environ;
+	size_t l = strlen(name);
+
+	for (char **e = environ; e && *e; e++)
+		if (!strncmp(*e, name, l) && (*e)[l] == '=')
+			return *e + l + 1;
+	return NULL;
+}
+
 const char *procnet_path(char *buf, size_t n, const char *env, const char *name)
 {
-	const char *p = env ? getenv(env) : NULL;
+	const char *p = env ? env_get(env) : NULL;
 	size_t at = 0;
 
 	if (p)
 		return p;
-	p = getenv("PROC_ROOT");
+	p = env_get("PROC_ROOT");
 	at = put(buf, at, n, p ? p : "/proc");
 	at = put(buf, at, n, "/");
 	at = put(buf, at, n, name);
@@ -29,5 +40,5 @@ const char *procnet_path(char *buf, size_t n, const char *env, const char *name)
 
 int procnet_forced(const char *env)
 {
-	return getenv("PROC_ROOT") || (env && getenv(env));
+	return env_get("PROC_ROOT") || (env && env_get(env));
 }
