@@ -1,6 +1,7 @@
 /* One inet socket record as a row of tokens (spec §2.2, §2.5). */
 #include <string.h>
 #include <sys/socket.h>
+#include "config.h"
 #include "inet_row.h"
 #include "render.h"
 #include "tables.h"
@@ -68,7 +69,7 @@ static size_t port_token(char *b, const struct sock_rec *r, unsigned port, unsig
 		b[0] = '*';
 		return 1;
 	}
-	if (!(flags & F_NUMERIC)) {
+	if (CONFIG_SS_SERVICES && !(flags & F_NUMERIC)) {
 		if (r->table == TAB_RAW) {
 			name = protocol_name(port);
 			if (!name) {

@@ -30,43 +30,44 @@ static int show_inet(const struct sock_rec *r, void *arg)
 	return inet_row(r, c->flags);
 }
 
-struct table_src {
-	const char *env;	/* forces /proc when set */
-	const char *file;	/* /proc/net file, NULL: no fallback */
-};
-
-static const struct table_src sources[TAB_MAX] = {
-	[TAB_TCP] = { "PROC_NET_TCP", "net/tcp" },
-	[TAB_UDP] = { "PROC_NET_UDP", "net/udp" },
-	[TAB_RAW] = { "PROC_NET_RAW", "net/raw" },
-	[TAB_DCCP] = { "PROC_NET_DCCP", NULL },
-	[TAB_MPTCP] = { "PROC_NET_MPTCP", NULL },
-};
+/* Per table: the variable that forces /proc text, and the /proc/net file
+ * (its IPv6 twin adds "6"); dccp and mptcp have no text fallback. */
+static const char *source_env(int table)
+{
+	switch (table) {
+	case TAB_TCP: return "PROC_NET_TCP";
+	case TAB_UDP: return "PROC_NET_UDP";
+	case TAB_RAW: return "PROC_NET_RAW";
+	case TAB_DCCP: return "PROC_NET_DCCP";
+	default: return "PROC_NET_MPTCP";
+	}
+}
 
 /* /proc/net/<file> then <file>6; a failed IPv4 file ends the table, as in 6.1. */
 static void proc_inet(int table, const struct ss_opts *o, int fams, struct show_ctx *c)
 {
-	static const char *const env6[TAB_MAX] = {
-		[TAB_TCP] = "PROC_NET_TCP6", [TAB_UDP] = "PROC_NET_UDP6",
-		[TAB_RAW] = "PROC_NET_RAW6",
-	};
-	const struct table_src *s = &sources[table];
-	char path[256], name[32];
-	size_t l;
+	const char *env = source_env(table);
+	char path[256], name[16] = "net/", env6[16];
+	size_t l = strlen(env);
 
-	if (!s->file)
+	if (table != TAB_TCP && table != TAB_UDP && table != TAB_RAW)
 		return;
+	/* "PROC_NET_TCP" -> "net/tcp", "PROC_NET_TCP6" */
+	for (size_t i = 9; i < l; i++)
+		name[i - 5] = (char)(env[i] | 0x20);
+	name[l - 5] = 0;
 	if (fams & (1 << FAM_INET)) {
-		if (procnet_read_inet(procnet_path(path, sizeof(path), s->env, s->file),
+		if (procnet_read_inet(procnet_path(path, sizeof(path), env, name),
 				      table, o->states, show_inet, c))
 			return;
 	}
 	if (fams & (1 << FAM_INET6)) {
-		for (l = 0; s->file[l]; l++)
-			name[l] = s->file[l];
-		name[l++] = '6';
-		name[l] = 0;
-		procnet_read_inet(procnet_path(path, sizeof(path), env6[table], name),
+		memcpy(env6, env, l);
+		env6[l] = '6';
+		env6[l + 1] = 0;
+		name[l - 5] = '6';
+		name[l - 4] = 0;
+		procnet_read_inet(procnet_path(path, sizeof(path), env6, name),
 				  table, o->states, show_inet, c);
 	}
 }
@@ -87,7 +88,7 @@ static void dump_inet(int table, const struct ss_opts *o)
 	 * kernel skip the shared established hash under -l (spec §10). */
 	if (table == TAB_TCP || table == TAB_MPTCP)
 		states &= ~TCPF(SS_CLOSE);
-	if (!procnet_forced(sources[table].env)) {
+	if (!procnet_forced(source_env(table))) {
 		if (fams & (1 << FAM_INET)) {
 			if (inet_dump(table, AF_INET, states, show_inet, &c) == 0) {
 				fams &= ~(1 << FAM_INET);

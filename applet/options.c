@@ -54,6 +54,13 @@ static char *find(const char *s, int c)
 }
 
 static const char help_text[] =
+#if !CONFIG_SS_HELP
+	"Usage: ss [ -hVnalHO46tMudw ]"
+#if CONFIG_SS_RESOLVE
+	" [ -r ]"
+#endif
+	" [ -f inet|inet6 ] [ -A QUERY ] [ state STATE ]\n";
+#else
 	"Usage: ss [ OPTIONS ]\n"
 	"       ss [ OPTIONS ] [ FILTER ]\n"
 	"   -h, --help          this message\n"
@@ -90,6 +97,7 @@ static const char help_text[] =
 	"                big := {established|syn-sent|fin-wait-{1,2}|closed|close-wait|last-ack|listening|closing}\n"
 	"\n"
 	"Options of iproute2 ss not listed here are not supported by this build.\n";
+#endif
 
 void opts_usage(int fd)
 {
