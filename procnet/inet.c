@@ -11,128 +11,110 @@
 #define LINE_MAX_ 255	/* iproute2 reads lines with fgets(256): longer ones end the file */
 #define RD_BUF 65536
 
-struct cursor {
-	const char *p, *end;
+#define NTOK 16
+
+struct tok {
+	const char *s;
+	unsigned len;
 };
 
-static int hexval(char c)
+/* Splits a line on blanks and colons: sl, laddr, lport, raddr, rport, st,
+ * tx, rx, tr, when, retrnsmt, uid, probes|timeout, inode, refcnt, sk.
+ * The layout is the same in the tcp, udp and raw files. */
+static int split(const char *p, const char *end, struct tok t[NTOK])
 {
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	c |= 0x20;
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	return -1;
-}
-
-static void skip_spaces(struct cursor *c)
-{
-	while (c->p < c->end && *c->p == ' ')
-		c->p++;
-}
-
-/* Up to max hex digits (at least one); 0 on success. */
-static int get_hex(struct cursor *c, int max, uint64_t *out)
-{
-	uint64_t v = 0;
-	int n = 0, d;
-
-	while (n < max && c->p < c->end && (d = hexval(*c->p)) >= 0) {
-		v = v << 4 | (uint64_t)d;
-		c->p++;
-		n++;
-	}
-	*out = v;
-	return n ? 0 : -1;
-}
-
-/* A decimal field, possibly negative (uid, timeout are printed with %d/%u). */
-static int get_dec(struct cursor *c, uint64_t *out)
-{
-	uint64_t v = 0;
-	int n = 0, neg = 0;
-
-	skip_spaces(c);
-	if (c->p < c->end && *c->p == '-')
-		neg = 1, c->p++;
-	while (c->p < c->end && *c->p >= '0' && *c->p <= '9') {
-		v = v * 10 + (uint64_t)(*c->p - '0');
-		c->p++;
-		n++;
-	}
-	*out = neg ? -v : v;
-	return n ? 0 : -1;
-}
-
-static int expect(struct cursor *c, char ch)
-{
-	if (c->p >= c->end || *c->p != ch)
-		return -1;
-	c->p++;
-	return 0;
-}
-
-/* ADDR:PORT where ADDR is 8 or 32 hex digits, each group of 8 one 32-bit
- * word in host order as the kernel printed it. */
-static int get_endpoint(struct cursor *c, uint8_t addr[16], uint16_t *port, int *words)
-{
-	uint64_t v;
 	int n = 0;
 
-	while (n < 4 && c->p < c->end && *c->p != ':') {
-		uint32_t w;
-		const char *s = c->p;
-		if (get_hex(c, 8, &v) || c->p - s != 8)
-			return -1;
-		w = (uint32_t)v;
-		memcpy(addr + 4 * n++, &w, 4);
+	while (p < end && n < NTOK) {
+		while (p < end && (*p == ' ' || *p == ':'))
+			p++;
+		if (p == end)
+			break;
+		t[n].s = p;
+		while (p < end && *p != ' ' && *p != ':')
+			p++;
+		t[n].len = (unsigned)(p - t[n].s);
+		n++;
 	}
-	if ((n != 1 && n != 4) || expect(c, ':') || get_hex(c, 4, &v))
+	return n;
+}
+
+/* The whole token as a number in base 16 or 10; -1 if it is not one. */
+static int num(const struct tok *t, unsigned base, uint64_t *out)
+{
+	uint64_t v = 0;
+
+	if (!t->len || t->len > 16)
 		return -1;
-	*port = (uint16_t)v;
-	*words = n;
+	for (unsigned i = 0; i < t->len; i++) {
+		unsigned c = (unsigned char)t->s[i], d;
+		if (c - '0' < 10)
+			d = c - '0';
+		else if ((c | 0x20) - 'a' < 6)
+			d = (c | 0x20) - 'a' + 10;
+		else
+			return -1;
+		if (d >= base)
+			return -1;
+		v = v * base + d;
+	}
+	*out = v;
 	return 0;
 }
 
-/* Fields after the addresses, identical in tcp, udp and raw files:
- * st tx:rx tr:when retrnsmt uid probes|timeout inode refcnt sk ... */
-static int parse_line(struct cursor *c, int table, struct sock_rec *r)
+/* 8 or 32 hex digits, each 8 one 32-bit word in host order as the kernel
+ * printed it: copying the word's bytes gives network order. */
+static int addr(const struct tok *t, uint8_t a[16])
 {
-	uint64_t st, tx, rx, tr, when, retr, uid, probes, ino, ref, sk;
-	int lw, rw;
+	unsigned words = t->len / 8;
 
+	if (t->len != 8 && t->len != 32)
+		return -1;
+	for (unsigned i = 0; i < words; i++) {
+		struct tok w = { t->s + 8 * i, 8 };
+		uint64_t v;
+		uint32_t u;
+		if (num(&w, 16, &v))
+			return -1;
+		u = (uint32_t)v;
+		memcpy(a + 4 * i, &u, 4);
+	}
+	return (int)words;
+}
+
+static int parse_line(const char *p, const char *end, int table, struct sock_rec *r)
+{
+	static const unsigned char base[NTOK] = {
+		10, 0, 16, 0, 16, 16, 16, 16, 16, 16, 16, 10, 10, 10, 10, 16
+	};
+	struct tok t[NTOK];
+	uint64_t v[NTOK] = { 0 };
+	int n = split(p, end, t), lw;
+
+	if (n < 14)
+		return -1;
+	for (int i = 0; i < n; i++)
+		if (base[i] && num(&t[i], base[i], &v[i]) && i < 14)
+			return -1;
 	memset(r, 0, sizeof(*r));
-	while (c->p < c->end && *c->p != ':')	/* the "sl" column */
-		c->p++;
-	if (expect(c, ':'))
-		return -1;
-	skip_spaces(c);
-	if (get_endpoint(c, r->laddr, &r->lport, &lw) || expect(c, ' ') ||
-	    get_endpoint(c, r->raddr, &r->rport, &rw) || lw != rw)
-		return -1;
-	skip_spaces(c);
-	if (get_hex(c, 2, &st) || (skip_spaces(c), get_hex(c, 8, &tx)) ||
-	    expect(c, ':') || get_hex(c, 8, &rx) ||
-	    (skip_spaces(c), get_hex(c, 2, &tr)) || expect(c, ':') ||
-	    get_hex(c, 8, &when) || (skip_spaces(c), get_hex(c, 8, &retr)) ||
-	    get_dec(c, &uid) || get_dec(c, &probes) || get_dec(c, &ino))
-		return -1;
-	if (get_dec(c, &ref) || (skip_spaces(c), get_hex(c, 16, &sk)))
-		sk = 0;
-	if (st >= 16)
+	lw = addr(&t[1], r->laddr);
+	if (lw < 0 || addr(&t[3], r->raddr) != lw || v[5] >= 16 ||
+	    t[2].len != 4 || t[4].len != 4)
 		return -1;
 	r->family = lw == 1 ? AF_INET : AF_INET6;
 	r->table = (uint8_t)table;
-	r->state = (uint8_t)st;
-	r->wq = (int32_t)tx;
-	r->rq = (int32_t)rx;
-	r->timer = (uint8_t)tr;
+	r->lport = (uint16_t)v[2];
+	r->rport = (uint16_t)v[4];
+	r->state = (uint8_t)v[5];
+	r->wq = (int32_t)v[6];
+	r->rq = (int32_t)v[7];
+	r->timer = (uint8_t)v[8];
 	/* USER_HZ ticks to ms, rounded up, as iproute2 does (USER_HZ is 100) */
-	r->expires = (uint32_t)((when * 1000 + 99) / 100);
-	r->retrans = (uint8_t)(tr == 1 ? retr : probes);
-	r->uid = (uint32_t)uid;
-	r->inode = (uint32_t)ino;
-	r->cookie = sk;
+	r->expires = (uint32_t)((v[9] * 1000 + 99) / 100);
+	r->retrans = (uint8_t)(v[8] == 1 ? v[10] : v[12]);
+	r->uid = (uint32_t)v[11];
+	r->inode = (uint32_t)v[13];
+	r->cookie = n > 15 ? v[15] : 0;
 	r->protocol = table == TAB_RAW ? 255 : table == TAB_UDP ? 17 : 6;
 	return 0;
 }
@@ -145,22 +127,19 @@ static long feed_lines(const char *p, const char *end, int *header, int table,
 	const char *start = p;
 
 	while (p < end) {
-		const char *nl = memchr(p, '\n', (size_t)(end - p));
-		struct cursor c;
+		const char *nl = memchr(p, '\n', (size_t)(end - p)), *line = p;
 		struct sock_rec r;
 
 		if (!nl)
 			break;
 		if (nl - p >= LINE_MAX_)
 			return -1;
-		c.p = p;
-		c.end = nl;
 		p = nl + 1;
 		if (*header) {
 			*header = 0;
 			continue;
 		}
-		if (parse_line(&c, table, &r) || !(states & (1u << r.state)))
+		if (parse_line(line, nl, table, &r) || !(states & (1u << r.state)))
 			continue;
 		if (cb(&r, arg) < 0) {
 			*stop = 1;
