@@ -2,17 +2,15 @@
  * several KB into a static binary for the few shapes we print. */
 #include "fmt.h"
 
+/* Counts the digits first and fills backwards: no reversal, no copy. */
 size_t fmt_u64(char *dst, uint64_t v)
 {
-	char tmp[20];
-	size_t n = 0, i;
+	size_t n = 1;
 
-	do {
-		tmp[n++] = (char)('0' + v % 10);
-		v /= 10;
-	} while (v);
-	for (i = 0; i < n; i++)
-		dst[i] = tmp[n - 1 - i];
+	for (uint64_t t = v; t >= 10; t /= 10)
+		n++;
+	for (size_t i = n; i--; v /= 10)
+		dst[i] = (char)('0' + v % 10);
 	return n;
 }
 
@@ -40,14 +38,22 @@ size_t fmt_hex(char *dst, uint64_t v)
 
 size_t fmt_ipv4(char *dst, const uint8_t a[4])
 {
-	size_t n = 0;
+	char *p = dst;
 
 	for (int i = 0; i < 4; i++) {
+		unsigned v = a[i];
 		if (i)
-			dst[n++] = '.';
-		n += fmt_u64(dst + n, a[i]);
+			*p++ = '.';
+		if (v >= 100) {
+			*p++ = (char)('0' + v / 100);
+			v %= 100;
+			*p++ = (char)('0' + v / 10);
+		} else if (v >= 10) {
+			*p++ = (char)('0' + v / 10);
+		}
+		*p++ = (char)('0' + v % 10);
 	}
-	return n;
+	return (size_t)(p - dst);
 }
 
 /* Same text as glibc inet_ntop: the first longest run of two or more zero

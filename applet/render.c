@@ -164,47 +164,68 @@ static void spread(unsigned w[COL_MAX], unsigned screen)
 	}
 }
 
-static const unsigned char *emit_token(const unsigned char *p, int col, int first,
-				       const unsigned w[COL_MAX])
+/* One token with its delimiter and padding (spec §2.3), written at o; the
+ * caller has made room for delimiter, width and text. */
+static char *emit_token(char *o, const unsigned char *p, size_t n, int col, int first,
+			unsigned w)
 {
-	size_t n = *p++, len, printed = 0;
+	size_t len = n < (size_t)min_len[col] ? (size_t)min_len[col] : n, printed = 0;
 
-	if (n == 255) {
-		n = (size_t)p[0] << 8 | p[1];
-		p += 2;
-	}
-	len = n < (size_t)min_len[col] ? (size_t)min_len[col] : n;
 	if (!first) {
 		printed = (size_t)delim_len[col];
-		out_spaces(printed);
+		if (printed)
+			*o++ = ' ';
 	}
-	if (w[col] && (RIGHT_COLS & (1u << col)) && w[col] > len + printed) {
-		out_spaces(w[col] - len - printed);
-		printed = w[col] - len;
+	if ((RIGHT_COLS & (1u << col)) && w > len + printed) {
+		memset(o, ' ', w - len - printed);
+		o += w - len - printed;
+		printed = w - len;
 	}
-	out_bytes((const char *)p, n);
+	memcpy(o, p, n);
+	o += n;
 	printed += len;
-	if (w[col] && !(RIGHT_COLS & (1u << col)) && w[col] > printed)
-		len += w[col] - printed;
-	out_spaces(len - n);
-	return p + n;
+	if (!(RIGHT_COLS & (1u << col)) && w > printed)
+		len += w - printed;
+	memset(o, ' ', len - n);
+	return o + len - n;
 }
 
 static void render_batch(void)
 {
-	unsigned w[COL_MAX];
+	unsigned w[COL_MAX], total = 0;
 	const unsigned char *p = (const unsigned char *)arena_;
 	const unsigned char *end = p + R.used;
 
 	compute_widths(w);
 	if (CONFIG_SS_TTY_LAYOUT && R.screen)
 		spread(w, (unsigned)R.screen);
+	for (int c = 0; c < COL_EXT; c++)
+		total += w[c] + 1;
 	while (p < end) {
 		int first = 1;
 		for (int c = 0; c < COL_EXT && p < end; c++) {
-			if (!(R.enabled & (1u << c)))
+			size_t n = *p++, need;
+			if (!(R.enabled & (1u << c))) {
+				p--;
 				continue;
-			p = emit_token(p, c, first, w);
+			}
+			if (n == 255) {
+				n = (size_t)p[0] << 8 | p[1];
+				p += 2;
+			}
+			/* room for this token whatever its padding: text, the widest
+			 * width plus delimiter, and the row's newline */
+			need = n + total + 8;
+			if (need > OUT_BUF - out_.len)
+				out_flush();
+			if (need > OUT_BUF) {	/* a giant token: print it unpadded */
+				out_bytes((const char *)p, n);
+			} else {
+				char *o = out_.buf + out_.len;
+				o = emit_token(o, p, n, c, first, w[c]);
+				out_.len = (size_t)(o - out_.buf);
+			}
+			p += n;
 			first = 0;
 		}
 		*out_room(1) = '\n';
