@@ -1,0 +1,32 @@
+#!/bin/sh
+# tests/fuzz/run.sh [SECONDS]
+# Builds the fuzz targets with clang (libFuzzer + ASan + UBSan) and runs each
+# for SECONDS (default 60) on its corpus under tests/fuzz/corpus/NAME.
+# With SECONDS=0 it only replays the corpus (what make test does).
+set -eu
+cd "$(dirname "$0")/../.."
+secs=${1:-60}
+out=tests/out/fuzz
+mkdir -p "$out"
+[ -f build/config.h ] || make -s build/config.h
+srcs=$(ls applet/*.c netlink/*.c procnet/*.c | grep -v -e applet/main.c)
+cflags="-g -O1 -std=c11 -D_GNU_SOURCE -Iinclude -Iapplet -I. -Ibuild -fno-sanitize-recover=all"
+for t in procnet netlink; do
+	case $t in
+	procnet) own=procnet/inet.c ;;
+	netlink) own="netlink/nldump.c netlink/inet_diag.c" ;;
+	esac
+	rest=$(for f in $srcs; do case " $own " in *" $f "*) ;; *) echo "$f" ;; esac; done)
+	corpus=tests/fuzz/corpus/$t
+	if [ "$secs" = 0 ]; then
+		clang $cflags -fsanitize=address,undefined -o "$out/replay_$t" \
+			"tests/fuzz/fuzz_$t.c" tests/fuzz/standalone.c $rest
+		"$out/replay_$t" "$corpus"/*
+		echo "replayed $(ls "$corpus" | wc -l) inputs: $t"
+	else
+		clang $cflags -fsanitize=fuzzer,address,undefined -o "$out/fuzz_$t" \
+			"tests/fuzz/fuzz_$t.c" $rest
+		mkdir -p "$out/corpus_$t"
+		"$out/fuzz_$t" -max_total_time="$secs" -max_len=65536 "$out/corpus_$t" "$corpus"
+	fi
+done
