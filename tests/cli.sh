@@ -1,0 +1,92 @@
+#!/bin/bash
+# tests/cli.sh - command-line checks that need no kernel and no reference.
+#
+# 1. -h and -V print this build's own text (README: differences from
+#    iproute2), so only their shape is checked: -V one line "ss utility, X",
+#    -h a usage text starting "Usage: ss [ OPTIONS ]"; exit 0, stderr empty.
+# 2. First milestone: what is not built yet must fail cleanly: exit status
+#    255, a message on stderr, nothing on stdout (unix/packet/netlink tables,
+#    -p -e -o -m -i -s --tos, filter expressions).  These exit before any
+#    dump, so no namespace is needed.  Not applicable to iproute2 itself.
+
+. "$(dirname "$0")/lib.sh"
+
+W=$OUT/cli
+rm -rf "$W"
+mkdir -p "$W"
+ENVV=()
+n=0
+
+# shape LINE PATTERN: exit 0, empty stderr, first stdout line matches PATTERN
+# (an ERE), and for -V exactly one line
+shape() {
+	local what=$1 pat=$2 lines=$3 why=() first
+	split_args "$what"
+	n=$((n + 1))
+	run_ss "$SS" "$W/c$n"
+	first=$(head -n 1 "$W/c$n.out")
+	[ "$(cat "$W/c$n.rc")" = 0 ] || why+=("exit status $(cat "$W/c$n.rc"), want 0")
+	[ -s "$W/c$n.err" ] && why+=("stderr: $(head -c 100 "$W/c$n.err" | head -n 1)")
+	[[ "$first" =~ $pat ]] || why+=("first line '$first' does not match /$pat/")
+	if [ -n "$lines" ] && [ "$(wc -l <"$W/c$n.out")" != "$lines" ]; then
+		why+=("$(wc -l <"$W/c$n.out") lines, want $lines")
+	fi
+	if [ -n "$(tail -c 1 "$W/c$n.out")" ]; then
+		why+=("stdout does not end with a newline")
+	fi
+	if [ ${#why[@]} -eq 0 ]; then pass "cli $what"; else fail "cli $what" "${why[@]}"; fi
+}
+
+for v in -V -v --version --vers -nV; do
+	shape "$v" '^ss utility, [^ ]+$' 1
+done
+for h in -h --help --he '-f help' '-t -h'; do
+	shape "$h" '^Usage: ss \[ OPTIONS \]$' ''
+done
+
+if cmp -s "$SS" "$REF"; then
+	skip "cli unsupported" "the binary under test is iproute2 ss itself (supports all of it)"
+	exit 0
+fi
+while IFS= read -r line; do
+	case "$line" in '' | \#*) continue ;; esac
+	split_args "$line"
+	n=$((n + 1))
+	run_ss "$SS" "$W/u$n"
+	rc=$(cat "$W/u$n.rc") why=()
+	[ "$rc" = 255 ] || why+=("exit status $rc, want 255")
+	[ -s "$W/u$n.out" ] && why+=("stdout not empty: $(head -c 100 "$W/u$n.out" | head -n 1)")
+	[ -s "$W/u$n.err" ] || why+=("no message on stderr")
+	if [ ${#why[@]} -eq 0 ]; then
+		pass "unsupported $line"
+	else
+		fail "unsupported $line" "${why[@]}"
+	fi
+done <<'CASES'
+-x
+-xa
+-0
+-f unix
+-f link
+-f netlink
+-A unix_stream
+-A netlink -a
+-A packet
+-tp
+-tanp
+-te
+-to
+-tm
+-ti
+-s
+--tos -t
+-t --processes
+--summary
+-tan dport = :22
+-tan sport :443
+-tn src 127.0.0.1
+-tn '( dport = :22 or sport = :22 )'
+-tan state established dst 127.0.0.1
+-un dport = :53
+CASES
+exit 0

@@ -1,0 +1,125 @@
+# tests/lib.sh - helpers shared by the test groups (bash, sourced).
+#
+# Every group prints one line per test: "PASS name", "FAIL name" (followed by
+# indented detail lines) or "SKIP name: reason"; tests/run.sh counts them.
+# Expects SS (absolute path of the binary under test) in the environment.
+
+TESTS=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+OUT=$TESTS/out
+REF=${SS_REF:-/usr/bin/ss}
+SS_TIMEOUT=${SS_TIMEOUT:-20}
+CLEAN_PATH=/usr/sbin:/usr/bin:/sbin:/bin
+mkdir -p "$OUT"
+
+pass() { echo "PASS $1"; }
+skip() { echo "SKIP $1: $2"; }
+fail() {
+	echo "FAIL $1"
+	shift
+	local l
+	for l in "$@"; do printf '    %s\n' "$l"; done
+}
+
+# split_args STRING -> ARGV: shell-style quoting ('...' "..." \x), no expansion
+split_args() {
+	ARGV=()
+	[ -z "$1" ] && return 0
+	mapfile -d '' -t ARGV < <(printf '%s' "$1" | xargs -r printf '%s\0')
+}
+
+# split_env -> moves leading NAME=value words of ARGV into ENVV
+split_env() {
+	ENVV=()
+	while [ ${#ARGV[@]} -gt 0 ] && [[ "${ARGV[0]}" =~ ^[A-Z_][A-Z0-9_]*= ]]; do
+		ENVV+=("${ARGV[0]}")
+		ARGV=("${ARGV[@]:1}")
+	done
+}
+
+# run_ss BIN PREFIX -> PREFIX.out PREFIX.err PREFIX.rc; uses ENVV and ARGV.
+# Clean environment, C locale, no COLUMNS, stdin /dev/null, stdout a file.
+run_ss() {
+	env -i PATH=$CLEAN_PATH LC_ALL=C "${ENVV[@]}" \
+		timeout -k 2 "$SS_TIMEOUT" "$1" "${ARGV[@]}" >"$2.out" 2>"$2.err" </dev/null
+	echo $? >"$2.rc"
+}
+
+# short_diff EXPECTED ACTUAL -> first lines of a unified diff, line ends
+# marked with '$' so trailing blanks are visible
+short_diff() {
+	diff -u --label expected --label actual "$1" "$2" | head -n "${3:-14}" | sed 's/$/$/'
+}
+
+# compare_run NAME EXP_PREFIX ACT_PREFIX [stderr]: stdout bytes and exit status
+# (and stderr when the 4th argument is "stderr") must be identical
+compare_run() {
+	local name=$1 e=$2 a=$3 what=() detail=()
+	local erc arc
+	erc=$(cat "$e.rc") arc=$(cat "$a.rc")
+	[ "$erc" = "$arc" ] || what+=("exit status: expected $erc, got $arc")
+	if ! cmp -s "$e.out" "$a.out"; then
+		what+=("stdout differs ($(wc -l <"$e.out") vs $(wc -l <"$a.out") lines):")
+		mapfile -t detail < <(short_diff "$e.out" "$a.out")
+		what+=("${detail[@]}")
+	fi
+	if [ "${4:-}" = stderr ] && ! cmp -s "$e.err" "$a.err"; then
+		what+=("stderr differs: expected '$(head -c 120 "$e.err" | head -n 1)'," \
+			"got '$(head -c 120 "$a.err" | head -n 1)'")
+	fi
+	if [ ${#what[@]} -eq 0 ]; then
+		pass "$name"
+	else
+		[ "$arc" = 124 ] && what+=("(timed out after ${SS_TIMEOUT}s)")
+		if [ "$arc" -ge 128 ] 2>/dev/null && [ "$arc" != 255 ]; then
+			what+=("(killed by signal $((arc - 128)))")
+		fi
+		fail "$name" "${what[@]}"
+	fi
+}
+
+# ref_ok -> 0 when the reference binary is iproute2 6.1.0 (else prints why not)
+ref_ok() {
+	local v
+	[ -x "$REF" ] || { echo "no reference binary $REF"; return 1; }
+	v=$("$REF" -V 2>/dev/null)
+	[ "$v" = "ss utility, iproute2-6.1.0" ] || { echo "$REF reports '$v', not iproute2-6.1.0"; return 1; }
+}
+
+# build_helper NAME: cc tests/NAME.c -> tests/out/NAME when missing or stale
+build_helper() {
+	local src=$TESTS/$1.c bin=$OUT/$1
+	if [ ! -x "$bin" ] || [ "$src" -nt "$bin" ]; then
+		cc -O2 -Wall -o "$bin" "$src" 2>"$OUT/$1.build.log" || return 1
+	fi
+}
+
+# fixture_case LINE -> FX_NAME FX_FLAGS ENVV ARGV for a tests/fixtures/cases.txt
+# line "NAME|FLAGS|ENV|ARGS" (ENV: NAME=value words, shell quoting, plus
+# "@inet" = every PROC_NET_{TCP,TCP6,UDP,UDP6,RAW,RAW6} not given -> /dev/null).
+# PROC_IP_LOCAL_PORT_RANGE defaults to range/default unless the case sets it
+# or says "@norange".  Paths are relative to tests/fixtures, where ss runs.
+fixture_case() {
+	local rest=$1 envs v inet=0 norange=0 have=" "
+	FX_NAME=${rest%%|*} rest=${rest#*|}
+	FX_FLAGS=${rest%%|*} rest=${rest#*|}
+	envs=${rest%%|*}
+	split_args "$envs"
+	ENVV=()
+	for v in "${ARGV[@]}"; do
+		if [ "$v" = @inet ]; then
+			inet=1
+		elif [ "$v" = @norange ]; then
+			norange=1
+		else
+			ENVV+=("$v")
+			have+="${v%%=*} "
+		fi
+	done
+	if [ "$inet" = 1 ]; then
+		for v in TCP TCP6 UDP UDP6 RAW RAW6; do
+			[[ "$have" == *" PROC_NET_$v "* ]] || ENVV+=("PROC_NET_$v=/dev/null")
+		done
+	fi
+	[ "$norange" = 1 ] || [[ "$have" == *" PROC_IP_LOCAL_PORT_RANGE "* ]] || ENVV+=("PROC_IP_LOCAL_PORT_RANGE=range/default")
+	split_args "${rest#*|}"
+}

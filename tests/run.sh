@@ -1,0 +1,65 @@
+#!/bin/sh
+# tests/run.sh - run every test group against the binary under test.
+#
+#   sh tests/run.sh                  tests ./ss
+#   SS=/usr/bin/ss sh tests/run.sh   self-check of the harness with iproute2
+#   sh tests/run.sh fixtures golden  only the named groups
+#
+# Groups (tests/<group>.sh, each printing PASS/FAIL/SKIP lines):
+#   unit         C unit tests of applet/fmt.c (tests/unit_fmt.c)
+#   cli          -h / -V shape; options not built yet must fail with exit 255
+#   fixtures     recorded inputs -> recorded iproute2 output (no root needed)
+#   fuzz         fuzz seed corpus replayed under ASan/UBSan (needs clang)
+#   golden       live comparison with /usr/bin/ss in a network namespace (root)
+# Ends with "N passed, N failed, N skipped"; exit status 1 if anything failed.
+# Outputs of the last run are kept in tests/out/.
+
+TESTS=$(cd "$(dirname "$0")" && pwd)
+SS=${SS:-./ss}
+case $SS in
+/*) ;;
+*/*) SS=$(pwd)/$SS ;;
+*) SS=$(command -v "$SS" || echo "$(pwd)/$SS") ;;
+esac
+export SS
+OUT=$TESTS/out
+mkdir -p "$OUT"
+
+if ! command -v bash >/dev/null 2>&1; then
+	echo "FAIL harness: bash is required"
+	echo "0 passed, 1 failed"
+	exit 1
+fi
+
+groups=${*:-unit cli fixtures fuzz golden}
+log=$OUT/run.log
+: >"$log"
+start=$(date +%s)
+
+if [ ! -x "$SS" ]; then
+	echo "FAIL binary: $SS is missing or not executable" | tee -a "$log"
+fi
+
+for g in $groups; do
+	if [ ! -f "$TESTS/$g.sh" ]; then
+		echo "FAIL $g: no such test group" | tee -a "$log"
+		continue
+	fi
+	{ bash "$TESTS/$g.sh" 2>&1; echo "$?" >"$OUT/$g.status"; } | tee -a "$log"
+	st=$(cat "$OUT/$g.status" 2>/dev/null)
+	if [ "$st" != 0 ]; then
+		echo "FAIL $g: group script exited with status ${st:-unknown}" | tee -a "$log"
+	fi
+done
+
+npass=$(grep -c '^PASS ' "$log")
+nfail=$(grep -c '^FAIL ' "$log")
+nskip=$(grep -c '^SKIP ' "$log")
+end=$(date +%s)
+echo "# $((end - start))s, SS=$SS" >&2
+if [ "$nskip" -gt 0 ]; then
+	echo "$npass passed, $nfail failed, $nskip skipped"
+else
+	echo "$npass passed, $nfail failed"
+fi
+[ "$nfail" -eq 0 ]
