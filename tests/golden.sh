@@ -1,0 +1,91 @@
+#!/bin/bash
+# tests/golden.sh - live comparison of the binary under test ($SS) with
+# iproute2 6.1 (/usr/bin/ss) on the sockmix fixture.
+#
+# In a private network namespace: lo up, tests/sockmix holding a fixed socket
+# population, then every case of tests/golden-cases.txt through both binaries
+# (env -i PATH=... LC_ALL=C plus the case's own NAME=value words, stdin
+# /dev/null, stdout a file); stdout bytes and exit status must be identical.
+# Needs root and /usr/bin/ss from iproute2 6.1.0, else the group is skipped.
+#
+# Case lines: [@err] [@resolve] [@pty=COLS] [NAME=value ...] ARGS
+#   @err      also compare stderr
+#   @resolve  -r (reverse DNS): skipped when a nameserver is on loopback,
+#             since a query would land in the fixture's UDP port 53 queue,
+#             and when the binary says -r is not in this build (SS_RESOLVE)
+#   @pty=N    run both on a pseudo-terminal N columns wide (tests/ptyrun)
+# ARGS use shell quoting ('...' "..."), nothing is expanded; # starts a comment line.
+
+. "$(dirname "$0")/lib.sh"
+. "$TESTS/sockmix.sh"
+
+CASES=${GOLDEN_CASES:-$TESTS/golden-cases.txt}
+
+if [ "${GOLDEN_INNER:-}" != 1 ]; then
+	[ "$(id -u)" = 0 ] || { skip golden "needs root for network namespaces"; exit 0; }
+	why=$(ref_ok) || { skip golden "$why"; exit 0; }
+	unshare -n true 2>/dev/null || { skip golden "unshare -n does not work here"; exit 0; }
+	command -v ip >/dev/null || { skip golden "no ip(8) to set up the namespace"; exit 0; }
+	build_helper ptyrun || { fail golden-build "ptyrun: $(head -c 300 "$OUT/ptyrun.build.log")"; exit 0; }
+	exec timeout -k 5 "${GOLDEN_TIMEOUT:-240}" unshare -n env GOLDEN_INNER=1 bash "$0"
+fi
+
+W=$OUT/golden
+rm -rf "$W"
+mkdir -p "$W"
+trap mix_stop EXIT
+trap 'exit 130' INT TERM
+
+if ! mix_start "$W" >"$W/setup.log" 2>&1; then
+	fail golden-setup "$(head -c 400 "$W/setup.log")"
+	exit 0
+fi
+t0=$SECONDS
+
+dns_on_lo=0
+grep -Eq '^[[:space:]]*nameserver[[:space:]]+(127\.|::1|0\.0\.0\.0)' /etc/resolv.conf 2>/dev/null && dns_on_lo=1
+
+n=0
+while IFS= read -r line || [ -n "$line" ]; do
+	line=${line%$'\r'}
+	case "$line" in '' | \#*) continue ;; esac
+	split_args "$line"
+	errcmp= pty= resolve=0
+	while [ ${#ARGV[@]} -gt 0 ]; do
+		case "${ARGV[0]}" in
+		@err) errcmp=stderr ;;
+		@resolve) resolve=1 ;;
+		@pty=*) pty=${ARGV[0]#@pty=} ;;
+		*) break ;;
+		esac
+		ARGV=("${ARGV[@]:1}")
+	done
+	split_env
+	name="golden $line"
+	if [ "$resolve" = 1 ] && [ "$dns_on_lo" = 1 ]; then
+		skip "$name" "a nameserver is on loopback (would disturb the UDP fixture)"
+		continue
+	fi
+	n=$((n + 1))
+	p=$W/c$n
+	if [ -n "$pty" ]; then
+		ARGV=("$pty" "$SS_TIMEOUT" "$REF" "${ARGV[@]}")
+		run_ss "$OUT/ptyrun" "$p.ref"
+		ARGV[2]=$SS
+		run_ss "$OUT/ptyrun" "$p.test"
+	else
+		run_ss "$REF" "$p.ref"
+		run_ss "$SS" "$p.test"
+	fi
+	if [ "$resolve" = 1 ] && [ "$(cat "$p.test.rc")" = 255 ] && grep -q 'not supported in this build' "$p.test.err"; then
+		skip "$name" "-r is not in this build (SS_RESOLVE)"
+		continue
+	fi
+	compare_run "$name" "$p.ref" "$p.test" $errcmp
+done <"$CASES"
+
+el=$((SECONDS - t0))
+if [ "$el" -gt 50 ]; then
+	fail golden-duration "the cases took ${el}s; TIME-WAIT sockets expire 60s after setup"
+fi
+exit 0
