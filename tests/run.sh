@@ -9,6 +9,7 @@
 #   unit         C unit tests of applet/fmt.c (tests/unit_fmt.c)
 #   cli          -h / -V shape; options not built yet must fail with exit 255
 #   fixtures     recorded inputs -> recorded iproute2 output (no root needed)
+#   scale        output batching on a 250 000-row TCPDIAG_FILE (bigdump.c)
 #   fuzz         fuzz seed corpus replayed under ASan/UBSan (needs clang)
 #   golden       live comparison with /usr/bin/ss in a network namespace (root)
 # Ends with "N passed, N failed, N skipped"; exit status 1 if anything failed.
@@ -31,7 +32,7 @@ if ! command -v bash >/dev/null 2>&1; then
 	exit 1
 fi
 
-groups=${*:-unit cli fixtures fuzz golden}
+groups=${*:-unit cli fixtures scale fuzz golden}
 log=$OUT/run.log
 : >"$log"
 start=$(date +%s)
