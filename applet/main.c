@@ -58,7 +58,7 @@ static void proc_inet(int table, const struct ss_opts *o, int fams, struct show_
 	name[l - 5] = 0;
 	if (fams & (1 << FAM_INET)) {
 		if (procnet_read_inet(procnet_path(path, sizeof(path), env, name),
-				      table, o->states, show_inet, c))
+				      table, AF_INET, o->states, show_inet, c))
 			return;
 	}
 	if (fams & (1 << FAM_INET6)) {
@@ -68,7 +68,7 @@ static void proc_inet(int table, const struct ss_opts *o, int fams, struct show_
 		name[l - 5] = '6';
 		name[l - 4] = 0;
 		procnet_read_inet(procnet_path(path, sizeof(path), env6, name),
-				  table, o->states, show_inet, c);
+				  table, AF_INET6, o->states, show_inet, c);
 	}
 }
 

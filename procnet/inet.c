@@ -82,7 +82,17 @@ static int addr(const struct tok *t, uint8_t a[16])
 	return (int)words;
 }
 
-static int parse_line(const char *p, const char *end, int table, struct sock_rec *r)
+/* What one file read needs: the file is IPv4 or IPv6 whole (tcp vs tcp6). */
+struct pn_ctx {
+	int table, family;
+	uint32_t states;
+	rec_cb cb;
+	void *arg;
+	int header, stop;
+};
+
+static int parse_line(const char *p, const char *end, const struct pn_ctx *c,
+		      struct sock_rec *r)
 {
 	static const unsigned char base[NTOK] = {
 		10, 0, 16, 0, 16, 16, 16, 16, 16, 16, 16, 10, 10, 10, 10, 16
@@ -98,11 +108,11 @@ static int parse_line(const char *p, const char *end, int table, struct sock_rec
 			return -1;
 	memset(r, 0, sizeof(*r));
 	lw = addr(&t[1], r->laddr);
-	if (lw < 0 || addr(&t[3], r->raddr) != lw || v[5] >= 16 ||
+	if (lw != (c->family == AF_INET ? 1 : 4) || addr(&t[3], r->raddr) != lw || v[5] >= 16 ||
 	    t[2].len != 4 || t[4].len != 4)
 		return -1;
-	r->family = lw == 1 ? AF_INET : AF_INET6;
-	r->table = (uint8_t)table;
+	r->family = (uint8_t)c->family;
+	r->table = (uint8_t)c->table;
 	r->lport = (uint16_t)v[2];
 	r->rport = (uint16_t)v[4];
 	r->state = (uint8_t)v[5];
@@ -115,14 +125,13 @@ static int parse_line(const char *p, const char *end, int table, struct sock_rec
 	r->uid = (uint32_t)v[11];
 	r->inode = (uint32_t)v[13];
 	r->cookie = n > 15 ? v[15] : 0;
-	r->protocol = table == TAB_RAW ? 255 : table == TAB_UDP ? 17 : 6;
+	r->protocol = c->table == TAB_RAW ? 255 : c->table == TAB_UDP ? 17 : 6;
 	return 0;
 }
 
 /* Calls cb for each complete line in [p, end); returns bytes consumed or
  * -1 when a line is too long (which ends the file, as in iproute2). */
-static long feed_lines(const char *p, const char *end, int *header, int table,
-		       uint32_t states, rec_cb cb, void *arg, int *stop)
+static long feed_lines(const char *p, const char *end, struct pn_ctx *c)
 {
 	const char *start = p;
 
@@ -135,25 +144,26 @@ static long feed_lines(const char *p, const char *end, int *header, int table,
 		if (nl - p >= LINE_MAX_)
 			return -1;
 		p = nl + 1;
-		if (*header) {
-			*header = 0;
+		if (c->header) {
+			c->header = 0;
 			continue;
 		}
-		if (parse_line(line, nl, table, &r) || !(states & (1u << r.state)))
+		if (parse_line(line, nl, c, &r) || !(c->states & (1u << r.state)))
 			continue;
-		if (cb(&r, arg) < 0) {
-			*stop = 1;
+		if (c->cb(&r, c->arg) < 0) {
+			c->stop = 1;
 			break;
 		}
 	}
 	return p - start;
 }
 
-int procnet_read_inet(const char *path, int table, uint32_t states,
+int procnet_read_inet(const char *path, int table, int family, uint32_t states,
 		      rec_cb cb, void *arg)
 {
 	static char buf[RD_BUF];
-	int fd = open(path, O_RDONLY | O_CLOEXEC), header = 1, stop = 0;
+	struct pn_ctx c = { table, family, states, cb, arg, 1, 0 };
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
 	size_t have = 0;
 
 	if (fd < 0)
@@ -167,8 +177,8 @@ int procnet_read_inet(const char *path, int table, uint32_t states,
 		if (n <= 0)
 			break;
 		have += (size_t)n;
-		used = feed_lines(buf, buf + have, &header, table, states, cb, arg, &stop);
-		if (used < 0 || stop)
+		used = feed_lines(buf, buf + have, &c);
+		if (used < 0 || c.stop)
 			goto cut;
 		have -= (size_t)used;
 		memmove(buf, buf + used, have);
@@ -179,5 +189,5 @@ int procnet_read_inet(const char *path, int table, uint32_t states,
 	return have ? -1 : 0;	/* a last line without newline ends the file */
 cut:
 	close(fd);
-	return stop ? 0 : -1;
+	return c.stop ? 0 : -1;
 }

@@ -17,10 +17,11 @@ const char *env_get(const char *name);
 /* Whether $ENV or $PROC_ROOT is set, which means netlink is skipped. */
 int procnet_forced(const char *env);
 
-/* Reads one /proc/net/{tcp,udp,raw}{,6} text file, calling cb for every
+/* Reads one /proc/net/{tcp,udp,raw}{,6} text file of family (AF_INET for
+ * tcp, AF_INET6 for tcp6: a line of the other size is garbled), calling cb for every
  * socket whose state is in states.  0, or -1 when the file could not be
  * opened or was cut short (iproute2 then skips the table's IPv6 file too). */
-int procnet_read_inet(const char *path, int table, uint32_t states,
+int procnet_read_inet(const char *path, int table, int family, uint32_t states,
 		      rec_cb cb, void *arg);
 
 #endif

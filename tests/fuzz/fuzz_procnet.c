@@ -17,8 +17,9 @@ static int show(const struct sock_rec *r, void *arg)
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	static int init;
-	int header = 1, stop = 0;
 	uint8_t flags = size ? data[0] : 0;
+	struct pn_ctx c = { flags >> 4 & 1 ? TAB_UDP : flags >> 5 & 1 ? TAB_RAW : TAB_TCP,
+			    flags >> 6 & 1 ? AF_INET6 : AF_INET, 0xffffffffu, show, &flags, 1, 0 };
 
 	if (!init) {
 		int fd = open("/dev/null", O_WRONLY);
@@ -29,9 +30,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	/* the first byte picks the table, the rest is the file */
 	if (size)
 		data++, size--;
-	feed_lines((const char *)data, (const char *)data + size, &header,
-		   flags >> 4 & 1 ? TAB_UDP : flags >> 5 & 1 ? TAB_RAW : TAB_TCP,
-		   0xffffffffu, show, &flags, &stop);
+	feed_lines((const char *)data, (const char *)data + size, &c);
 	render_finish();
 	return 0;
 }
