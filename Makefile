@@ -68,7 +68,7 @@ OBJS := $(SRCS:%.c=$(BUILD)/%.o)
 COMPILE = $(CC) $(SS_CPPFLAGS) $(SS_CFLAGS) $(CFLAGS_EXTRA)
 LINK = $(CC) $(SS_CFLAGS) $(CFLAGS_EXTRA) $(SS_LDFLAGS) $(LDFLAGS_EXTRA)
 
-.PHONY: all clean distclean install test bench size FORCE $(CONFIG_TARGETS)
+.PHONY: all clean distclean install test bench size size-update FORCE $(CONFIG_TARGETS)
 all: ss
 
 ss: $(OBJS) $(BUILD)/flags
@@ -127,6 +127,10 @@ bench: ss
 
 size:
 	sh config/size.sh
+
+# The same, written into the Kconfig Cost lines and the README table.
+size-update:
+	sh config/size.sh | sh config/size-apply.sh
 
 install: ss
 	install -d $(DESTDIR)$(PREFIX)/bin
