@@ -4,103 +4,34 @@
 #include <string.h>
 #include <sys/ioctl.h>
 #include <sys/socket.h>
-#include <unistd.h>
 #include "config.h"
 #include "opts.h"
 #include "tables.h"
 #include "render.h"
 #include "inet_row.h"
 #include "errmsg.h"
-#include "out.h"
+#include "source.h"
 #include "../netlink/inet_diag.h"
 #include "../procnet/procnet.h"
 
-struct show_ctx {
-	unsigned families;	/* bit per enum ss_family; 0: show every record */
-	unsigned flags;
-};
-
+/* The filter stage: records of unselected families are dropped here (the
+ * legacy dump answers for both), then formatted. */
 static int show_inet(const struct sock_rec *r, void *arg)
 {
-	const struct show_ctx *c = arg;
+	const struct ss_opts *o = arg;
 	int fam = r->family == AF_INET6 ? FAM_INET6 : FAM_INET;
 
-	if (c->families && !(c->families & (1u << fam)))
+	if (!(o->families & (1u << fam)))
 		return 0;
-	return inet_row(r, c->flags);
+	return inet_row(r, o->flags);
 }
 
-/* Per table: the variable that forces /proc text, and the /proc/net file
- * (its IPv6 twin adds "6"); dccp and mptcp have no text fallback. */
-static const char *source_env(int table)
+/* A recording is shown whole: no state or family filter (as 6.1). */
+static int show_replay(const struct sock_rec *r, void *arg)
 {
-	switch (table) {
-	case TAB_TCP: return "PROC_NET_TCP";
-	case TAB_UDP: return "PROC_NET_UDP";
-	case TAB_RAW: return "PROC_NET_RAW";
-	case TAB_DCCP: return "PROC_NET_DCCP";
-	default: return "PROC_NET_MPTCP";
-	}
-}
+	const struct ss_opts *o = arg;
 
-/* /proc/net/<file> then <file>6; a failed IPv4 file ends the table, as in 6.1. */
-static void proc_inet(int table, const struct ss_opts *o, int fams, struct show_ctx *c)
-{
-	const char *env = source_env(table);
-	char path[256], name[16] = "net/", env6[16];
-	size_t l = strlen(env);
-
-	if (table != TAB_TCP && table != TAB_UDP && table != TAB_RAW)
-		return;
-	/* "PROC_NET_TCP" -> "net/tcp", "PROC_NET_TCP6" */
-	for (size_t i = 9; i < l; i++)
-		name[i - 5] = (char)(env[i] | 0x20);
-	name[l - 5] = 0;
-	if (fams & (1 << FAM_INET)) {
-		if (procnet_read_inet(procnet_path(path, sizeof(path), env, name),
-				      table, AF_INET, o->states, show_inet, c))
-			return;
-	}
-	if (fams & (1 << FAM_INET6)) {
-		memcpy(env6, env, l);
-		env6[l] = '6';
-		env6[l + 1] = 0;
-		name[l - 5] = '6';
-		name[l - 4] = 0;
-		procnet_read_inet(procnet_path(path, sizeof(path), env6, name),
-				  table, AF_INET6, o->states, show_inet, c);
-	}
-}
-
-static void dump_inet(int table, const struct ss_opts *o)
-{
-	struct show_ctx c = { o->families, o->flags };
-	unsigned states = o->states;
-	int fams = (int)(o->families & ((1 << FAM_INET) | (1 << FAM_INET6)));
-	const char *replay = env_get("TCPDIAG_FILE");
-
-	if (table == TAB_TCP && replay) {
-		c.families = 0;	/* a recording is shown whole: no state or family filter */
-		inet_replay(replay, show_inet, &c);
-		return;
-	}
-	/* Hashed TCP sockets are never in CLOSE: dropping the bit lets the
-	 * kernel skip the shared established hash under -l (spec §10). */
-	if (table == TAB_TCP || table == TAB_MPTCP)
-		states &= ~TCPF(SS_CLOSE);
-	if (!procnet_forced(source_env(table))) {
-		if (fams & (1 << FAM_INET)) {
-			if (inet_dump(table, AF_INET, states, show_inet, &c) == 0) {
-				fams &= ~(1 << FAM_INET);
-			} else if (inet_dump_legacy(table, o->states, show_inet, &c) == 0) {
-				return;	/* the legacy request answers for both families */
-			}
-		}
-		if ((fams & (1 << FAM_INET6)) && !(fams & (1 << FAM_INET)) &&
-		    inet_dump(table, AF_INET6, states, show_inet, &c) == 0)
-			fams &= ~(1 << FAM_INET6);
-	}
-	proc_inet(table, o, fams, &c);
+	return inet_row(r, o->flags);
 }
 
 /* Tables the selection asks for but this build cannot list are named once. */
@@ -170,9 +101,15 @@ int main(int argc, char **argv)
 	render_init(disabled, screen_width());
 	if (!(o.flags & F_NOHEADER))
 		render_header();
-	for (size_t i = 0; i < sizeof(order); i++)
-		if (o.tables & (1u << order[i]))
-			dump_inet(order[i], &o);
+	for (size_t i = 0; i < sizeof(order); i++) {
+		const char *replay = env_get("TCPDIAG_FILE");
+		if (!(o.tables & (1u << order[i])))
+			continue;
+		if (order[i] == TAB_TCP && replay)
+			inet_replay(replay, show_replay, &o);
+		else
+			source_inet(order[i], o.states, o.families, show_inet, &o);
+	}
 	render_finish();
 	return 0;
 }

@@ -36,4 +36,7 @@ struct sock_rec {
 	uint64_t cookie;	/* socket cookie (netlink) or kernel pointer (/proc) */
 };
 
+/* A source hands each record to one of these; a negative return stops it. */
+typedef int (*rec_cb)(const struct sock_rec *r, void *arg);
+
 #endif

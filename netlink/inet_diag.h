@@ -4,8 +4,6 @@
 #include <stdint.h>
 #include "record.h"
 
-typedef int (*rec_cb)(const struct sock_rec *r, void *arg);
-
 /* One SOCK_DIAG_BY_FAMILY dump of table (TAB_TCP...) for family
  * (AF_INET/AF_INET6) with the kernel state mask.  0 or -errno. */
 int inet_dump(int table, int family, uint32_t states, rec_cb cb, void *arg);

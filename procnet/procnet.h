@@ -5,8 +5,6 @@
 #include <stdint.h>
 #include "record.h"
 
-typedef int (*rec_cb)(const struct sock_rec *r, void *arg);
-
 /* The file to read for /proc/NAME (NAME like "net/tcp"): $ENV if set, else
  * $PROC_ROOT/NAME, else /proc/NAME.  Writes into buf (size n), returns it. */
 const char *procnet_path(char *buf, size_t n, const char *env, const char *name);
