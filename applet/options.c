@@ -111,9 +111,9 @@ static _Noreturn void usage_fail(void)
 	_exit(255);
 }
 
-static _Noreturn void unsupported(const char *what)
+static _Noreturn void unsupported(const char *kind, const char *what)
 {
-	errs("ss: ", what, " is not supported in this build", (char *)0);
+	errs("ss: ", kind, what, " is not supported in this build", (char *)0);
 	_exit(255);
 }
 
@@ -146,7 +146,7 @@ static void opt_family(struct ss_opts *o, const char *arg)
 		if (strcmp(arg, names[f]))
 			continue;
 		if (!family_built(f))
-			errs("ss: family \"", arg, "\" is not supported in this build", (char *)0), _exit(255);
+			unsupported("family ", arg);
 		add_family(o, f);
 		return;
 	}
@@ -165,10 +165,8 @@ static int query_item(struct ss_opts *o, const char *s)
 	mask = table_group(s);
 	if (!mask)
 		return -1;
-	if (enable && !(mask & TABLES_BUILT) && !table_is_group(s)) {
-		errs("ss: socket table \"", s, "\" is not supported in this build", (char *)0);
-		_exit(255);
-	}
+	if (enable && !(mask & TABLES_BUILT) && !table_is_group(s))
+		unsupported("socket table ", s);
 	for (int t = 0; t < TAB_MAX; t++) {
 		if (!(mask & (1u << t)))
 			continue;
@@ -203,14 +201,6 @@ static void opt_query(struct ss_opts *o, char *arg)
 	}
 }
 
-static void opt_unsupported_char(int c)
-{
-	char s[] = "option -X";
-
-	s[8] = (char)c;
-	unsupported(s);
-}
-
 static void apply(struct ss_opts *o, int c, char *arg, const char *longname)
 {
 	switch (c) {
@@ -241,21 +231,10 @@ static void apply(struct ss_opts *o, int c, char *arg, const char *longname)
 	case 'f': opt_family(o, arg); return;
 	case 'A': opt_query(o, arg); return;
 	}
-	if (longname) {
-		const char *parts[] = { "option --", longname };
-		char buf[48];
-		size_t n = 0;
-		for (int i = 0; i < 2; i++) {
-			size_t l = strlen(parts[i]);
-			if (l > sizeof(buf) - 1 - n)
-				l = sizeof(buf) - 1 - n;
-			memcpy(buf + n, parts[i], l);
-			n += l;
-		}
-		buf[n] = 0;
-		unsupported(buf);
-	}
-	opt_unsupported_char(c);
+	if (longname)
+		unsupported("option --", longname);
+	char one[2] = { (char)c, 0 };
+	unsupported("option -", one);
 }
 
 static _Noreturn void long_error(const char *fmt1, const char *name, const char *fmt2)
