@@ -17,8 +17,8 @@
 #   BENCH_CMDS="tan uan"     rows to run: labels from bench/commands, "default"
 #                            (the default), "extra" or "all"
 #   BENCH_CMDFILE=FILE       another command table (default bench/commands)
-#   BENCH_TW=K               TIME-WAIT sockets for `timewait` rows (default N/2,
-#                            at least 1000, at most 250000)
+#   BENCH_TW=K               TIME-WAIT sockets for `timewait` rows (default N, as
+#                            the target states it; at least 1000, at most 250000)
 #   BENCH_ROW_BUDGET=S       seconds of timing one row may take; slow commands
 #                            get fewer runs (default 60)
 #   BENCH_CMD_TIMEOUT=S      kill one run of a command after S seconds (default 120)
@@ -121,7 +121,7 @@ NUDP=$((N / 100)); [ $NUDP -lt 100 ] && NUDP=100
 NUDP6=$((NUDP / 5))
 NUDP4=$((NUDP - NUDP6))
 NUNIX=$((N / 10)); [ $NUNIX -lt 1000 ] && NUNIX=1000
-NTW=${BENCH_TW:-$((N / 2))}
+NTW=${BENCH_TW:-$N}
 if [ -z "${BENCH_TW:-}" ]; then
 	[ "$NTW" -lt 1000 ] && NTW=1000
 	[ "$NTW" -gt 250000 ] && NTW=250000
