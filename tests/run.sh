@@ -12,6 +12,7 @@
 #   scale        output batching on a 250 000-row TCPDIAG_FILE (bigdump.c)
 #   fuzz         fuzz seed corpus replayed under ASan/UBSan (needs clang)
 #   tty          terminal layout at every width 1..240 vs /usr/bin/ss (recorded input)
+#   configs      the allnoconfig build on recorded input (numeric) vs /usr/bin/ss
 #   golden       live comparison with /usr/bin/ss in a network namespace (root)
 # Ends with "N passed, N failed, N skipped"; exit status 1 if anything failed.
 # Outputs of the last run are kept in tests/out/.
@@ -33,7 +34,7 @@ if ! command -v bash >/dev/null 2>&1; then
 	exit 1
 fi
 
-groups=${*:-unit cli fixtures scale tty fuzz golden}
+groups=${*:-unit cli fixtures scale tty configs fuzz golden}
 log=$OUT/run.log
 : >"$log"
 start=$(date +%s)

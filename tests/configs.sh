@@ -1,0 +1,50 @@
+#!/bin/bash
+# tests/configs.sh - the router build works too: allnoconfig (no long
+# options, no /etc/services names, no -r, no terminal layout, short help) is
+# built in a copy of the tree and must print what /usr/bin/ss prints for
+# numeric output on recorded input (no root needed); what it leaves out must
+# fail cleanly.
+
+. "$(dirname "$0")/lib.sh"
+
+W=$OUT/configs
+rm -rf "$W"
+mkdir -p "$W/tree"
+why=$(ref_ok) || { skip configs "$why"; exit 0; }
+top=$(cd "$TESTS/.." && pwd)
+( cd "$top" && git ls-files -co --exclude-standard 2>/dev/null || find . -type f ) |
+	grep -v '^tests/out/' | (cd "$top" && tar -cf - -T -) | tar -xf - -C "$W/tree"
+if ! make -s -C "$W/tree" allnoconfig >"$W/build.log" 2>&1 ||
+   ! make -s -C "$W/tree" ss >>"$W/build.log" 2>&1; then
+	fail "configs allnoconfig (build)" "$(tail -n 5 "$W/build.log")"
+	exit 0
+fi
+BIN=$W/tree/ss
+FX=$TESTS/fixtures
+BASE=("TCPDIAG_FILE=$FX/dumps/mix-tan.dump" "PROC_IP_LOCAL_PORT_RANGE=$FX/range/default"
+	"PROC_NET_UDP=$FX/proc/mix/net/udp" "PROC_NET_UDP6=$FX/proc/mix/net/udp6"
+	"PROC_NET_RAW=$FX/proc/mix/net/raw" "PROC_NET_RAW6=$FX/proc/mix/net/raw6")
+
+n=0
+for c in '-tan' '-tn' '-Htan' '-tuan' '-tuwan' '-4 -uan' '-6 -uan' '-wn -a' \
+	'-A tcp,udp -n state listening' '-n -t exclude established' '-ua -n -O'; do
+	split_args "$c"
+	ENVV=("${BASE[@]}")
+	n=$((n + 1))
+	run_ss "$REF" "$W/r$n"
+	run_ss "$BIN" "$W/t$n"
+	compare_run "configs allnoconfig $c" "$W/r$n" "$W/t$n"
+done
+
+# left out of this build: must say so and exit 255, printing nothing
+for c in '--tcp' '-r' '-x' '-tp'; do
+	split_args "$c"
+	ENVV=()
+	n=$((n + 1))
+	run_ss "$BIN" "$W/t$n"
+	if [ "$(cat "$W/t$n.rc")" = 255 ] && [ ! -s "$W/t$n.out" ] && [ -s "$W/t$n.err" ]; then
+		pass "configs allnoconfig refuses $c"
+	else
+		fail "configs allnoconfig refuses $c" "exit $(cat "$W/t$n.rc"), stdout $(wc -c <"$W/t$n.out") bytes"
+	fi
+done
