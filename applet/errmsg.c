@@ -1,23 +1,20 @@
-#include <stdarg.h>
 #include <string.h>
 #include <unistd.h>
 #include "errmsg.h"
 
-void errs(const char *s, ...)
+void err5(const char *a, const char *b, const char *c, const char *d, const char *e)
 {
+	const char *v[5] = { a, b, c, d, e };
 	char buf[512];
 	size_t n = 0;
-	va_list ap;
 
-	va_start(ap, s);
-	for (; s; s = va_arg(ap, const char *)) {
-		size_t l = strlen(s);
+	for (int i = 0; i < 5 && v[i]; i++) {
+		size_t l = strlen(v[i]);
 		if (l > sizeof(buf) - 1 - n)
 			l = sizeof(buf) - 1 - n;
-		memcpy(buf + n, s, l);
+		memcpy(buf + n, v[i], l);
 		n += l;
 	}
-	va_end(ap);
 	buf[n++] = '\n';
 	if (write(2, buf, n) < 0)
 		return;

@@ -2,7 +2,10 @@
 #ifndef SS_ERRMSG_H
 #define SS_ERRMSG_H
 
-/* Writes the strings (up to a null pointer) and a newline to stderr in one write. */
-void errs(const char *s, ...);
+/* Writes up to five strings and a newline to stderr in one write.  A fixed
+ * arity is smaller than a variadic function; errs() pads the call. */
+void err5(const char *a, const char *b, const char *c, const char *d, const char *e);
+#define ERRS_(a, b, c, d, e, ...) err5(a, b, c, d, e)
+#define errs(...) ERRS_(__VA_ARGS__, 0, 0, 0, 0, 0)
 
 #endif

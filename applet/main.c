@@ -56,7 +56,7 @@ static void note_unbuilt(unsigned tables)
 	}
 	buf[n] = 0;
 	if (n)
-		errs("ss: not shown, not supported in this build:", buf, (char *)0);
+		errs("ss: not shown, not supported in this build:", buf);
 }
 
 static int popcount(unsigned v)
@@ -90,7 +90,7 @@ int main(int argc, char **argv)
 	if (rc >= 0)
 		return rc;
 	if (o.nwords) {
-		errs("ss: filter expressions are not supported in this build", (char *)0);
+		errs("ss: filter expressions are not supported in this build");
 		return 255;
 	}
 	note_unbuilt(o.tables);

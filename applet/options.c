@@ -113,7 +113,7 @@ static _Noreturn void usage_fail(void)
 
 static _Noreturn void unsupported(const char *kind, const char *what)
 {
-	errs("ss: ", kind, what, " is not supported in this build", (char *)0);
+	errs("ss: ", kind, what, " is not supported in this build");
 	_exit(255);
 }
 
@@ -150,7 +150,7 @@ static void opt_family(struct ss_opts *o, const char *arg)
 		add_family(o, f);
 		return;
 	}
-	errs("ss: \"", arg, "\" is invalid family", (char *)0);
+	errs("ss: \"", arg, "\" is invalid family");
 	usage_fail();
 }
 
@@ -193,7 +193,7 @@ static void opt_query(struct ss_opts *o, char *arg)
 		if (comma)
 			*comma = 0;
 		if (query_item(o, p)) {
-			errs("ss: \"", p, "\" is illegal socket table id", (char *)0);
+			errs("ss: \"", p, "\" is illegal socket table id");
 			usage_fail();
 		}
 		if (!comma)
@@ -239,7 +239,7 @@ static void apply(struct ss_opts *o, int c, char *arg, const char *longname)
 
 static _Noreturn void long_error(const char *fmt1, const char *name, const char *fmt2)
 {
-	errs(prog, fmt1, name, fmt2, (char *)0);
+	errs(prog, fmt1, name, fmt2);
 	usage_fail();
 }
 
@@ -252,7 +252,7 @@ static void parse_long(struct ss_opts *o, int argc, char **argv, int *i)
 	int ambiguous = 0;
 
 	if (!CONFIG_SS_LONGOPTS) {
-		errs("ss: long options are not supported in this build: '", argv[*i], "'", (char *)0);
+		errs("ss: long options are not supported in this build: '", argv[*i], "'");
 		usage_fail();
 	}
 	for (size_t k = 0; k < NLONG; k++) {
@@ -285,7 +285,7 @@ static void parse_long(struct ss_opts *o, int argc, char **argv, int *i)
 		buf[n] = 0;
 		if (eq)
 			*eq = 0;
-		errs(prog, ": option '--", s, "' is ambiguous; possibilities:", buf, (char *)0);
+		errs(prog, ": option '--", s, "' is ambiguous; possibilities:", buf);
 		usage_fail();
 	}
 	if (!hit) {
@@ -316,7 +316,7 @@ static void parse_short(struct ss_opts *o, int argc, char **argv, int *i)
 		char c = *s++, one[2] = { c, 0 };
 		const char *spec = c == ':' ? NULL : find(shortopts, c);
 		if (!spec) {
-			errs(prog, ": invalid option -- '", one, "'", (char *)0);
+			errs(prog, ": invalid option -- '", one, "'");
 			usage_fail();
 		}
 		if (spec[1] != ':') {
@@ -326,7 +326,7 @@ static void parse_short(struct ss_opts *o, int argc, char **argv, int *i)
 		char *arg = s;
 		if (!*arg) {
 			if (*i + 1 >= argc) {
-				errs(prog, ": option requires an argument -- '", one, "'", (char *)0);
+				errs(prog, ": option requires an argument -- '", one, "'");
 				usage_fail();
 			}
 			arg = argv[++*i];

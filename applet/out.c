@@ -18,7 +18,7 @@ void out_flush(void)
 		if (w < 0) {
 			if (errno == EPIPE)
 				_exit(0);
-			errs("ss: write error on standard output", (char *)0);
+			errs("ss: write error on standard output");
 			_exit(1);
 		}
 		p += w;

@@ -36,7 +36,7 @@ static unsigned state_mask(const char *s)
 	for (int i = 0; i < SS_MAX; i++)
 		if (!strcasecmp(s, state_names[i]))
 			return 1u << i;
-	errs("ss: wrong state name: ", s, (char *)0);
+	errs("ss: wrong state name: ", s);
 	_exit(255);
 }
 
@@ -52,7 +52,7 @@ static void state_words(struct ss_opts *o)
 		if (!excl && strcmp(w, "state"))
 			break;
 		if (o->nwords < 2) {
-			errs("Command line is not complete. Try option \"help\"", (char *)0);
+			errs("Command line is not complete. Try option \"help\"");
 			_exit(255);
 		}
 		if (!saw)
@@ -102,7 +102,7 @@ int opts_select(struct ss_opts *o)
 	else if (!o->states)
 		empty = "states";
 	if (empty) {
-		errs("ss: no socket ", empty, " to show with such filter.", (char *)0);
+		errs("ss: no socket ", empty, " to show with such filter.");
 		return 0;
 	}
 	return -1;

@@ -53,7 +53,7 @@ static int nl_walk(const char *p, size_t n, nl_msg_cb cb, void *arg, int *intr)
 static void nl_intr_note(int intr)
 {
 	if (intr)
-		errs("Dump was interrupted and may be inconsistent.", (char *)0);
+		errs("Dump was interrupted and may be inconsistent.");
 }
 
 int nl_dump(void *req, size_t len, nl_msg_cb cb, void *arg)
