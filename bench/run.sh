@@ -300,6 +300,8 @@ bench_row() {
 		}
 		tw_start=$("$FLOOR" --tcp --states 0x40)
 	fi
+	# setup proc: both binaries read /proc/net text instead of asking netlink
+	[ "$setup" = proc ] && export PROC_ROOT=/proc
 	rm -f "$TMP"/*.times "$TMP"/*.probe "$TMP"/*.out
 	# 1. outputs, back to back
 	run_once ref "$TMP/ref.out" "$REF" "$@"
@@ -341,6 +343,7 @@ bench_row() {
 		[ -n "$fl1" ] && eval "run_once floor /dev/null \"\$FLOOR\" $fl1"
 		r=$((r + 1))
 	done
+	unset PROC_ROOT
 	touch "$TMP/ref.times" "$TMP/test.times"
 	set -- $(stats "$TMP/ref.times")
 	r_med=$1 r_min=$2 r_max=$3 r_rss=$4

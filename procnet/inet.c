@@ -39,24 +39,29 @@ static int split(const char *p, const char *end, struct tok t[NTOK])
 	return n;
 }
 
-/* The whole token as a number in base 16 or 10; -1 if it is not one. */
+/* The whole token as a number in base 16 or 10; -1 if it is not one.
+ * Hex digits by arithmetic: (c & 15) + 9 for letters, no table. */
 static int num(const struct tok *t, unsigned base, uint64_t *out)
 {
+	const char *p = t->s, *e = p + t->len;
 	uint64_t v = 0;
 
 	if (!t->len || t->len > 16)
 		return -1;
-	for (unsigned i = 0; i < t->len; i++) {
-		unsigned c = (unsigned char)t->s[i], d;
-		if (c - '0' < 10)
-			d = c - '0';
-		else if ((c | 0x20) - 'a' < 6)
-			d = (c | 0x20) - 'a' + 10;
-		else
-			return -1;
-		if (d >= base)
-			return -1;
-		v = v * base + d;
+	if (base == 16) {
+		for (; p < e; p++) {
+			unsigned c = (unsigned char)*p;
+			if (c - '0' >= 10 && (c | 0x20) - 'a' >= 6)
+				return -1;
+			v = v << 4 | ((c & 15) + 9 * (c >> 6));
+		}
+	} else {
+		for (; p < e; p++) {
+			unsigned d = (unsigned char)*p - '0';
+			if (d >= 10)
+				return -1;
+			v = v * 10 + d;
+		}
 	}
 	*out = v;
 	return 0;
@@ -94,8 +99,9 @@ struct pn_ctx {
 static int parse_line(const char *p, const char *end, const struct pn_ctx *c,
 		      struct sock_rec *r)
 {
+	/* 0: not a number we use (sl, the addresses, refcnt) */
 	static const unsigned char base[NTOK] = {
-		10, 0, 16, 0, 16, 16, 16, 16, 16, 16, 16, 10, 10, 10, 10, 16
+		0, 0, 16, 0, 16, 16, 16, 16, 16, 16, 16, 10, 10, 10, 0, 16
 	};
 	struct tok t[NTOK];
 	uint64_t v[NTOK] = { 0 };
