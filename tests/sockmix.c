@@ -4,7 +4,7 @@
  * (tests/fixtures/record.sh --capture).
  *
  * Run it in a private network namespace whose lo is up and carries the extra
- * addresses added by tests/sockmix.sh (192.168.123.234, fd00::1,
+ * addresses added by tests/sockmix.sh (127.123.234.251, fd00::1,
  * fd00:1234:5678:9abc:def0:1234:5678:9abc, 2001:db8::1:0:0:1).  It creates
  * every socket, waits until the queues stop changing, prints "ready" on
  * stdout and holds everything until stdin reaches EOF, a signal arrives, or
@@ -350,7 +350,7 @@ static void make_tcp(void)
 	watch(c);
 	watch(s);
 	tcp_pair(l7000, "fd00:1234:5678:9abc:def0:1234:5678:9abc", 50000, "fd00::1", 7000, 0, &c, &s);
-	tcp_pair(l80, "192.168.123.234", 1023, "192.168.123.234", 80, 0, &c, &s);
+	tcp_pair(l80, "127.123.234.251", 1023, "127.123.234.251", 80, 0, &c, &s);
 	tcp_pair(l2000, "127.0.0.5", 40005, "127.0.0.1", 2000, 0, &c, &s);
 	tcp_pair(l33333, "127.0.0.9", 40009, "127.0.0.1", 33333, 0, &c, &s);
 

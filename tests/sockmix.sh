@@ -13,7 +13,7 @@ mix_start() {
 	local dir=$1 i
 	build_helper sockmix || { echo "cannot build sockmix: $(head -c 300 "$OUT/sockmix.build.log")"; return 1; }
 	ip link set lo up || return 1
-	ip addr add 192.168.123.234/32 dev lo || return 1
+	ip addr add 127.123.234.251/32 dev lo || return 1
 	local a
 	for a in fd00::1 fd00:1234:5678:9abc:def0:1234:5678:9abc 2001:db8::1:0:0:1; do
 		ip -6 addr add "$a/128" dev lo nodad || return 1
