@@ -14,6 +14,7 @@
 #   tty          terminal layout at every width 1..240 vs /usr/bin/ss (recorded input)
 #   configs      the allnoconfig build on recorded input (numeric) vs /usr/bin/ss
 #   golden       live comparison with /usr/bin/ss in a network namespace (root)
+#   fallback     no netlink (seccomp): the /proc fallback vs iproute2 PROC_ROOT=/proc
 # Ends with "N passed, N failed, N skipped"; exit status 1 if anything failed.
 # Outputs of the last run are kept in tests/out/.
 
@@ -34,7 +35,7 @@ if ! command -v bash >/dev/null 2>&1; then
 	exit 1
 fi
 
-groups=${*:-unit cli fixtures scale tty configs fuzz golden}
+groups=${*:-unit cli fixtures scale tty configs fuzz golden fallback}
 log=$OUT/run.log
 : >"$log"
 start=$(date +%s)
