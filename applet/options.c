@@ -96,7 +96,11 @@ static const char help_text[] =
 	"             bucket := {syn-recv|time-wait}\n"
 	"                big := {established|syn-sent|fin-wait-{1,2}|closed|close-wait|last-ack|listening|closing}\n"
 	"\n"
-	"Options of iproute2 ss not listed here are not supported by this build.\n";
+	"Options of iproute2 ss not listed here are not supported by this build.\n"
+#if !CONFIG_SS_LONGOPTS
+	"Long option names (--tcp ...) are not supported by this build either.\n"
+#endif
+	;
 #endif
 
 void opts_usage(int fd)
