@@ -10,6 +10,8 @@ struct outbuf {
 	size_t len;
 	char buf[OUT_BUF];
 };
+/* The one global: the inline helpers below and the renderer's row loop
+ * write into it directly, without a call per token. */
 extern struct outbuf out_;
 
 void out_flush(void);
