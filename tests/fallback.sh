@@ -15,10 +15,7 @@ CASES=('-tan' '-ta' '-tn' '-tln' '-uan' '-ua' '-wan' '-4 -tan' '-6 -tan' '-6 -ua
 	'-f inet6 -ln' '-t exclude listening')
 
 if [ "${FALLBACK_INNER:-}" != 1 ]; then
-	[ "$(id -u)" = 0 ] || { skip fallback "needs root for network namespaces"; exit 0; }
-	why=$(ref_ok) || { skip fallback "$why"; exit 0; }
-	unshare -n true 2>/dev/null || { skip fallback "unshare -n does not work here"; exit 0; }
-	command -v ip >/dev/null || { skip fallback "no ip(8) to set up the namespace"; exit 0; }
+	mix_can_run fallback || exit 0
 	build_helper nonetlink || { fail fallback-build "$(head -c 300 "$OUT/nonetlink.build.log")"; exit 0; }
 	if ! "$OUT/nonetlink" true 2>/dev/null; then
 		skip fallback "seccomp filters cannot be installed here (or not x86-64)"
@@ -27,15 +24,7 @@ if [ "${FALLBACK_INNER:-}" != 1 ]; then
 	exec timeout -k 5 120 unshare -n env FALLBACK_INNER=1 bash "$0"
 fi
 
-W=$OUT/fallback
-rm -rf "$W"
-mkdir -p "$W"
-trap mix_stop EXIT
-trap 'exit 130' INT TERM
-if ! mix_start "$W" >"$W/setup.log" 2>&1; then
-	fail fallback-setup "$(head -c 400 "$W/setup.log")"
-	exit 0
-fi
+mix_begin fallback
 
 n=0
 for c in "${CASES[@]}"; do

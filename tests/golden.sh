@@ -22,24 +22,12 @@
 CASES=${GOLDEN_CASES:-$TESTS/golden-cases.txt}
 
 if [ "${GOLDEN_INNER:-}" != 1 ]; then
-	[ "$(id -u)" = 0 ] || { skip golden "needs root for network namespaces"; exit 0; }
-	why=$(ref_ok) || { skip golden "$why"; exit 0; }
-	unshare -n true 2>/dev/null || { skip golden "unshare -n does not work here"; exit 0; }
-	command -v ip >/dev/null || { skip golden "no ip(8) to set up the namespace"; exit 0; }
+	mix_can_run golden || exit 0
 	build_helper ptyrun || { fail golden-build "ptyrun: $(head -c 300 "$OUT/ptyrun.build.log")"; exit 0; }
 	exec timeout -k 5 "${GOLDEN_TIMEOUT:-240}" unshare -n env GOLDEN_INNER=1 bash "$0"
 fi
 
-W=$OUT/golden
-rm -rf "$W"
-mkdir -p "$W"
-trap mix_stop EXIT
-trap 'exit 130' INT TERM
-
-if ! mix_start "$W" >"$W/setup.log" 2>&1; then
-	fail golden-setup "$(head -c 400 "$W/setup.log")"
-	exit 0
-fi
+mix_begin golden
 t0=$SECONDS
 
 dns_on_lo=0

@@ -51,3 +51,27 @@ mix_stop() {
 		MIX_PID=
 	fi
 }
+
+# mix_can_run GROUP -> 0 when this machine can run a namespace group (root,
+# iproute2 6.1 as reference, unshare -n, ip(8)); else prints its SKIP line.
+mix_can_run() {
+	local why
+	[ "$(id -u)" = 0 ] || { skip "$1" "needs root for network namespaces"; return 1; }
+	why=$(ref_ok) || { skip "$1" "$why"; return 1; }
+	unshare -n true 2>/dev/null || { skip "$1" "unshare -n does not work here"; return 1; }
+	command -v ip >/dev/null || { skip "$1" "no ip(8) to set up the namespace"; return 1; }
+}
+
+# mix_begin GROUP -> inside the namespace: W=$OUT/GROUP emptied, the fixture
+# started (stopped again on exit); on failure prints FAIL and exits the group.
+mix_begin() {
+	W=$OUT/$1
+	rm -rf "$W"
+	mkdir -p "$W"
+	trap mix_stop EXIT
+	trap 'exit 130' INT TERM
+	if ! mix_start "$W" >"$W/setup.log" 2>&1; then
+		fail "$1-setup" "$(head -c 400 "$W/setup.log")"
+		exit 0
+	fi
+}
