@@ -92,15 +92,17 @@ static size_t port_token(char *b, const struct sock_rec *r, unsigned port, unsig
 
 int inet_row(const struct sock_rec *r, unsigned flags)
 {
+	static const unsigned char state_len[SS_MAX] = { 7, 5, 8, 8, 10, 10, 9, 6, 10, 8, 6, 7 };
 	char b[320];
 	const char *s;
 	size_t n;
+	unsigned st;
 
 	row_begin();
 	s = table_info[r->table].netid;
 	row_put(COL_NETID, s, strlen(s));
-	s = state_text[r->state < SS_MAX ? r->state : 0];
-	row_put(COL_STATE, s, strlen(s));
+	st = r->state < SS_MAX ? r->state : 0;
+	row_put(COL_STATE, state_text[st], state_len[st]);
 	row_put(COL_RECVQ, b, fmt_i64(b, r->rq));
 	row_put(COL_SENDQ, b, fmt_i64(b, r->wq));
 	n = host_token(b, r, r->laddr, r->ifindex, flags);

@@ -156,19 +156,27 @@ const char *service_name(unsigned port, int udp)
 	return NULL;
 }
 
+/* Scans /etc/protocols; raw rows mostly share a protocol, so the last
+ * answer is kept and the file is not walked again for it. */
 const char *protocol_name(unsigned proto)
 {
 	static char *buf;
 	static size_t len;
 	static int loaded;
+	static unsigned last = ~0u;
+	static const char *last_name;
 	char *p, *end;
 
 	if (!CONFIG_SS_SERVICES)
 		return NULL;
+	if (proto == last)
+		return last_name;
 	if (!loaded) {
 		loaded = 1;
 		buf = slurp("/etc/protocols", &len);
 	}
+	last = proto;
+	last_name = NULL;
 	if (!buf)
 		return NULL;
 	end = buf + len;
@@ -181,7 +189,7 @@ const char *protocol_name(unsigned proto)
 		name = field(&line, nl);
 		num = name ? field(&line, nl) : NULL;
 		if (num && *num >= '0' && *num <= '9' && parse_num(num, &rest) == proto && !*rest)
-			return name;
+			return last_name = name;
 	}
 	return NULL;
 }
