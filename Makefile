@@ -25,7 +25,7 @@ CC := $(if $(wildcard $(addsuffix /musl-gcc,$(subst :, ,$(PATH)))),musl-gcc,cc)
 endif
 STRIP ?= strip
 
-SS_CPPFLAGS := -D_GNU_SOURCE -Iinclude -I. -I$(BUILD)
+SS_CPPFLAGS := -D_GNU_SOURCE -Iinclude -Ilib -I. -I$(BUILD)
 SS_CFLAGS := -std=c11 -Wall -Wextra
 
 ifeq ($(SAN),1)
@@ -63,7 +63,7 @@ STRIP_CMD := $(STRIP) -R .comment
 endif
 endif
 
-SRCS := $(wildcard netlink/*.c procnet/*.c applet/*.c)
+SRCS := $(wildcard lib/*.c netlink/*.c procnet/*.c applet/*.c)
 OBJS := $(SRCS:%.c=$(BUILD)/%.o)
 COMPILE = $(CC) $(SS_CPPFLAGS) $(SS_CFLAGS) $(CFLAGS_EXTRA)
 LINK = $(CC) $(SS_CFLAGS) $(CFLAGS_EXTRA) $(SS_LDFLAGS) $(LDFLAGS_EXTRA)

@@ -1,17 +1,12 @@
-/* One inet socket record as a row of tokens (spec §2.2, §2.5). */
+/* Columns 0-7 of a TCP, UDP, RAW, DCCP or MPTCP socket (spec §2.2, §2.5). */
 #include <string.h>
 #include <sys/socket.h>
 #include "config.h"
-#include "inet_row.h"
+#include "rows.h"
 #include "render.h"
 #include "tables.h"
 #include "names.h"
 #include "fmt.h"
-
-static const char *const state_text[SS_MAX] = {
-	"UNKNOWN", "ESTAB", "SYN-SENT", "SYN-RECV", "FIN-WAIT-1", "FIN-WAIT-2",
-	"TIME-WAIT", "UNCONN", "CLOSE-WAIT", "LAST-ACK", "LISTEN", "CLOSING",
-};
 
 static const uint8_t v4mapped[12] = { 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff };
 
@@ -29,7 +24,7 @@ static size_t host_token(char *b, const struct sock_rec *r, const uint8_t *a,
 {
 	size_t n = 0;
 
-	if (r->family == AF_INET6 && !r->v6only && all_zero(a, 16)) {
+	if (r->family == AF_INET6 && !r->u.in.v6only && all_zero(a, 16)) {
 		b[n++] = '*';
 	} else {
 		if (flags & F_RESOLVE) {
@@ -90,27 +85,15 @@ static size_t port_token(char *b, const struct sock_rec *r, unsigned port, unsig
 	return fmt_u64(b, port);
 }
 
-int inet_row(const struct sock_rec *r, unsigned flags)
+void inet_row(const struct sock_rec *r, unsigned flags)
 {
-	static const unsigned char state_len[SS_MAX] = { 7, 5, 8, 8, 10, 10, 9, 6, 10, 8, 6, 7 };
+	const struct rec_inet *in = &r->u.in;
+	const char *s = table_info[r->table].netid;
 	char b[320];
-	const char *s;
-	size_t n;
-	unsigned st;
 
-	row_begin();
-	s = table_info[r->table].netid;
-	row_put(COL_NETID, s, strlen(s));
-	st = r->state < SS_MAX ? r->state : 0;
-	row_put(COL_STATE, state_text[st], state_len[st]);
-	row_put(COL_RECVQ, b, fmt_i64(b, r->rq));
-	row_put(COL_SENDQ, b, fmt_i64(b, r->wq));
-	n = host_token(b, r, r->laddr, r->ifindex, flags);
-	row_put(COL_LADDR, b, n);
-	row_put(COL_LPORT, b, port_token(b, r, r->lport, flags));
-	n = host_token(b, r, r->raddr, 0, flags);
-	row_put(COL_RADDR, b, n);
-	row_put(COL_RPORT, b, port_token(b, r, r->rport, flags));
-	row_put(COL_PROC, b, 0);
-	return 0;
+	row_head(s, strlen(s), r->state, r->rq, r->wq);
+	row_put(COL_LADDR, b, host_token(b, r, in->laddr, in->ifindex, flags));
+	row_put(COL_LPORT, b, port_token(b, r, in->lport, flags));
+	row_put(COL_RADDR, b, host_token(b, r, in->raddr, 0, flags));
+	row_put(COL_RPORT, b, port_token(b, r, in->rport, flags));
 }

@@ -1,5 +1,5 @@
-/* ss: options → selection → for each table a source (netlink, else
- * /proc/net) → rows → renderer → stdout. */
+/* ss: options → selection → the source table (netlink, a recording, else
+ * /proc/net) → filter → one formatter per family → renderer → stdout. */
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
@@ -8,30 +8,20 @@
 #include "opts.h"
 #include "tables.h"
 #include "render.h"
-#include "inet_row.h"
+#include "rows.h"
+#include "filter.h"
 #include "errmsg.h"
 #include "source.h"
-#include "../netlink/inet_diag.h"
-#include "../procnet/procnet.h"
+#include "../netlink/nldump.h"
 
-/* The filter stage: records of unselected families are dropped here (the
- * legacy dump answers for both), then formatted. */
-static int show_inet(const struct sock_rec *r, void *arg)
-{
-	const struct ss_opts *o = arg;
-	int fam = r->family == AF_INET6 ? FAM_INET6 : FAM_INET;
-
-	if (!(o->families & (1u << fam)))
-		return 0;
-	return inet_row(r, o->flags);
-}
-
-/* A recording is shown whole: no state or family filter (as 6.1). */
-static int show_replay(const struct sock_rec *r, void *arg)
+/* Every record of every source: the filter stage, then its row. */
+static int show(const struct sock_rec *r, void *arg)
 {
 	const struct ss_opts *o = arg;
 
-	return inet_row(r, o->flags);
+	if (filter_match(r, o))
+		row_render(r, o);
+	return 0;
 }
 
 /* Tables the selection asks for but this build cannot list are named once. */
@@ -79,8 +69,6 @@ static int screen_width(void)
 
 int main(int argc, char **argv)
 {
-	/* dumped in 6.1's fixed order: netlink, packet, unix, raw, udp, tcp, dccp, ... mptcp */
-	static const unsigned char order[] = { TAB_RAW, TAB_UDP, TAB_TCP, TAB_DCCP, TAB_MPTCP };
 	struct ss_opts o;
 	unsigned disabled = 0;
 	int rc;
@@ -101,15 +89,9 @@ int main(int argc, char **argv)
 	render_init(disabled, screen_width());
 	if (!(o.flags & F_NOHEADER))
 		render_header();
-	for (size_t i = 0; i < sizeof(order); i++) {
-		const char *replay = env_get("TCPDIAG_FILE");
-		if (!(o.tables & (1u << order[i])))
-			continue;
-		if (order[i] == TAB_TCP && replay)
-			inet_replay(replay, show_replay, &o);
-		else
-			source_inet(order[i], o.states, o.families, show_inet, &o);
-	}
+	struct sock_query q = { o.tables, o.states, o.families, 0 };
+	if (sources_run(&q, show, &o) == NL_DUMP_INTR)
+		errs("Dump was interrupted and may be inconsistent.");
 	render_finish();
 	return 0;
 }

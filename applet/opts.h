@@ -4,11 +4,6 @@
 #define SS_OPTS_H
 #include "record.h"
 
-enum ss_family {
-	FAM_INET, FAM_INET6, FAM_UNIX, FAM_PACKET, FAM_NETLINK, FAM_VSOCK,
-	FAM_TIPC, FAM_XDP, FAM_MAX
-};
-
 enum ss_flag {
 	F_NUMERIC = 1 << 0,
 	F_RESOLVE = 1 << 1,

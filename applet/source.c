@@ -1,72 +1,135 @@
-/* Where each inet table's records come from: the sock_diag dump, the
- * legacy request on pre-3.3 kernels, else the /proc/net text (spec §7.4). */
+/* Where records come from: one table, one row per socket table in 6.1's
+ * dump order (spec §1.3 step 10), each with its dump, its /proc/net file and
+ * the variable that forces it, its Kconfig switch (spec §7.4, §8.6).  main()
+ * asks this table; nothing else knows where a record came from. */
 #include <string.h>
 #include <sys/socket.h>
+#include "config.h"
 #include "source.h"
 #include "tables.h"
+#include "env.h"
 #include "../netlink/inet_diag.h"
+#include "../netlink/nldump.h"
 #include "../procnet/procnet.h"
 
-/* Per table: the variable that forces /proc text, and the /proc/net file
- * (its IPv6 twin adds "6"); dccp and mptcp have no text fallback. */
-static const char *source_env(int table)
+enum src_kind {
+	SRC_INET,	/* inet_diag per family, legacy retry, /proc text per family */
+	SRC_REPLAY,	/* a recorded dump named by the variable, instead of the kernel */
+};
+
+struct source {
+	unsigned short tables;	/* the tables this row answers for */
+	unsigned char kind;	/* enum src_kind */
+	unsigned char built;	/* its Kconfig switch */
+	const char *env;	/* PROC_NET_X: read this file instead of asking the kernel */
+	const char *proc;	/* the /proc file ("net/tcp"; IPv6 twin + "6"), NULL: none */
+};
+
+#define FB(f) (1u << (f))
+#define INET_FAMS (FB(FAM_INET) | FB(FAM_INET6))
+
+static const struct source sources[] = {
+	{ TB(TAB_RAW), SRC_INET, 1, "PROC_NET_RAW", "net/raw" },
+	{ TB(TAB_UDP), SRC_INET, 1, "PROC_NET_UDP", "net/udp" },
+	{ TB(TAB_TCP), SRC_REPLAY, 1, "TCPDIAG_FILE", NULL },
+	{ TB(TAB_TCP), SRC_INET, 1, "PROC_NET_TCP", "net/tcp" },
+	{ TB(TAB_DCCP), SRC_INET, 1, "PROC_NET_DCCP", NULL },
+	{ TB(TAB_MPTCP), SRC_INET, 1, "PROC_NET_MPTCP", NULL },
+};
+
+static int table_of(unsigned tables)
 {
-	switch (table) {
-	case TAB_TCP: return "PROC_NET_TCP";
-	case TAB_UDP: return "PROC_NET_UDP";
-	case TAB_RAW: return "PROC_NET_RAW";
-	case TAB_DCCP: return "PROC_NET_DCCP";
-	default: return "PROC_NET_MPTCP";
-	}
+	int t = 0;
+
+	while (!(tables & 1u << t))
+		t++;
+	return t;
 }
 
 /* /proc/net/<file> then <file>6; a failed IPv4 file ends the table, as in 6.1. */
-static void proc_inet(int table, unsigned states, unsigned fams, rec_cb cb, void *arg)
+static void proc_inet(const struct source *s, int table, unsigned fams, unsigned states,
+		      rec_cb cb, void *arg)
 {
-	const char *env = source_env(table);
-	char path[256], name[16] = "net/", env6[16];
-	size_t l = strlen(env);
+	char path[256], name[16], env6[24];
+	size_t l, e;
 
-	if (table != TAB_TCP && table != TAB_UDP && table != TAB_RAW)
+	if (!s->proc)
 		return;
-	/* "PROC_NET_TCP" -> "net/tcp", "PROC_NET_TCP6" */
-	for (size_t i = 9; i < l; i++)
-		name[i - 5] = (char)(env[i] | 0x20);
-	name[l - 5] = 0;
-	if (fams & (1 << FAM_INET)) {
-		if (procnet_read_inet(procnet_path(path, sizeof(path), env, name),
+	l = strlen(s->proc);
+	e = strlen(s->env);
+	memcpy(name, s->proc, l + 1);
+	if (fams & FB(FAM_INET)) {
+		if (procnet_read_inet(procnet_path(path, sizeof(path), s->env, name),
 				      table, AF_INET, states, cb, arg))
 			return;
 	}
-	if (fams & (1 << FAM_INET6)) {
-		memcpy(env6, env, l);
-		env6[l] = '6';
-		env6[l + 1] = 0;
-		name[l - 5] = '6';
-		name[l - 4] = 0;
+	if (fams & FB(FAM_INET6)) {
+		memcpy(env6, s->env, e);
+		memcpy(env6 + e, "6", 2);
+		memcpy(name + l, "6", 2);
 		procnet_read_inet(procnet_path(path, sizeof(path), env6, name),
 				  table, AF_INET6, states, cb, arg);
 	}
 }
 
-void source_inet(int table, unsigned states, unsigned families, rec_cb cb, void *arg)
+/* spec §7.4: AF_INET then AF_INET6 (or the preferred one), the legacy
+ * request when the first pass fails, then /proc for what is left. */
+static int run_inet(const struct source *s, const struct sock_query *q, rec_cb cb, void *arg)
 {
-	unsigned req = states, fams = families & ((1u << FAM_INET) | (1u << FAM_INET6));
+	int table = table_of(s->tables), rc = 0;
+	unsigned req = q->states, fams = q->families & INET_FAMS;
 
 	/* Hashed TCP sockets are never in CLOSE: dropping the bit lets the
 	 * kernel skip the shared established hash under -l (spec §10). */
 	if (table == TAB_TCP || table == TAB_MPTCP)
 		req &= ~TCPF(SS_CLOSE);
-	if (!procnet_forced(source_env(table))) {
-		if (fams & (1u << FAM_INET)) {
-			if (inet_dump(table, AF_INET, req, cb, arg) == 0)
-				fams &= ~(1u << FAM_INET);
-			else if (inet_dump_legacy(table, states, cb, arg) == 0)
-				return;	/* the legacy request answers for both families */
+	if (!procnet_forced(s->env)) {
+		if (fams & FB(FAM_INET)) {
+			rc = inet_dump(table, AF_INET, req, cb, arg);
+			if (rc >= 0)
+				fams &= ~FB(FAM_INET);
+			else if ((rc = inet_dump_legacy(table, q->states, cb, arg)) >= 0)
+				return rc;	/* the legacy request answers for both families */
 		}
-		if ((fams & (1u << FAM_INET6)) && !(fams & (1u << FAM_INET)) &&
-		    inet_dump(table, AF_INET6, req, cb, arg) == 0)
-			fams &= ~(1u << FAM_INET6);
+		if ((fams & FB(FAM_INET6)) && !(fams & FB(FAM_INET))) {
+			int r6 = inet_dump(table, AF_INET6, req, cb, arg);
+			if (r6 >= 0)
+				fams &= ~FB(FAM_INET6);
+			rc = r6 > rc ? r6 : rc;
+		}
 	}
-	proc_inet(table, states, fams, cb, arg);
+	proc_inet(s, table, fams, q->states, cb, arg);
+	return rc > 0 ? rc : 0;
+}
+
+int sources_run(const struct sock_query *q, rec_cb cb, void *arg)
+{
+	unsigned done = 0;
+	int rc = 0;
+
+	for (size_t i = 0; i < sizeof(sources) / sizeof(sources[0]); i++) {
+		const struct source *s = &sources[i];
+		const char *file;
+		int r = 0;
+
+		if (!s->built || !(q->tables & s->tables & ~done))
+			continue;
+		switch (s->kind) {
+		case SRC_REPLAY:
+			file = env_get(s->env);
+			if (!file)
+				continue;
+			inet_replay(file, cb, arg);
+			break;
+		case SRC_INET:
+			if (!(q->families & INET_FAMS))
+				continue;
+			r = run_inet(s, q, cb, arg);
+			break;
+		}
+		done |= s->tables;
+		if (r == NL_DUMP_INTR)
+			rc = r;
+	}
+	return rc;
 }

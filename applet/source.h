@@ -2,8 +2,10 @@
 #define SS_SOURCE_H
 #include "record.h"
 
-/* Every socket of an inet table (TAB_TCP...) in the states (mask) and
- * families (bits of enum ss_family), from netlink or /proc/net, to cb. */
-void source_inet(int table, unsigned states, unsigned families, rec_cb cb, void *arg);
+/* Every socket the query selects, table by table in 6.1's dump order, from
+ * the kernel (sock_diag), a recording or /proc/net text, to cb.  Returns
+ * NL_DUMP_INTR when a dump was flagged interrupted, else 0: a table that
+ * cannot be listed is silently empty, as in 6.1 (spec §1.3 step 11). */
+int sources_run(const struct sock_query *q, rec_cb cb, void *arg);
 
 #endif

@@ -74,5 +74,5 @@ int table_is_group(const char *name)
 
 int family_built(int fam)
 {
-	return fam == FAM_INET || fam == FAM_INET6;
+	return (family_info[fam].tables & TABLES_BUILT) != 0;
 }

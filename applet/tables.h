@@ -22,7 +22,8 @@ extern const struct family_info family_info[FAM_MAX];
 #define TB(t) (1u << (t))
 #define TABLES_INET (TB(TAB_TCP) | TB(TAB_MPTCP) | TB(TAB_UDP) | TB(TAB_DCCP) | \
 		     TB(TAB_SCTP) | TB(TAB_RAW))
-/* Tables this build can list. */
+/* Tables this build can list (bit per enum ss_table): the tables of the
+ * source table rows (applet/source.c) whose switch is on. */
 #define TABLES_BUILT (TB(TAB_TCP) | TB(TAB_MPTCP) | TB(TAB_UDP) | TB(TAB_DCCP) | \
 		      TB(TAB_RAW))
 

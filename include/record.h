@@ -1,5 +1,8 @@
-/* One socket, as every source (netlink, /proc/net) hands it downstream.
- * Plain data: nothing after the source sees kernel bytes or /proc text. */
+/* One socket, as every source (netlink, /proc/net, a replayed recording)
+ * hands it downstream.  Plain data: nothing after the source sees kernel
+ * bytes or /proc text.  A common part every family has, then one part per
+ * family (selected by `family`), never one field doing two jobs; details
+ * only some options need come as a typed block, decoded only when asked. */
 #ifndef SS_RECORD_H
 #define SS_RECORD_H
 #include <stdint.h>
@@ -11,6 +14,12 @@ enum ss_table {
 	TAB_VSOCK_ST, TAB_VSOCK_DG, TAB_TIPC, TAB_XDP, TAB_MPTCP, TAB_MAX
 };
 
+/* Address families of the selection model (spec §1.3), bit n in masks. */
+enum ss_family {
+	FAM_INET, FAM_INET6, FAM_UNIX, FAM_PACKET, FAM_NETLINK, FAM_VSOCK,
+	FAM_TIPC, FAM_XDP, FAM_MAX
+};
+
 /* Kernel TCP state numbers (state masks have bit n for state n). */
 enum ss_state {
 	SS_UNKNOWN, SS_ESTABLISHED, SS_SYN_SENT, SS_SYN_RECV, SS_FIN_WAIT1,
@@ -18,22 +27,110 @@ enum ss_state {
 	SS_LISTEN, SS_CLOSING, SS_MAX
 };
 
-struct sock_rec {
-	uint8_t family;		/* AF_INET or AF_INET6 */
-	uint8_t table;		/* enum ss_table */
-	uint8_t state;		/* enum ss_state */
+/* Linux socket types, as the diag messages carry them. */
+enum { SOCKT_STREAM = 1, SOCKT_DGRAM = 2, SOCKT_RAW = 3, SOCKT_RDM = 4, SOCKT_SEQPACKET = 5 };
+
+/* TCP, UDP, RAW, DCCP, MPTCP, SCTP. */
+struct rec_inet {
 	uint8_t v6only;		/* 1 only when the kernel said so (LISTEN/CLOSE v6) */
 	uint8_t timer;		/* idiag_timer: 1 on, 2 keepalive, 3 timewait, 4 persist */
 	uint8_t retrans;
-	uint16_t protocol;	/* IP protocol naming the netid; for raw the raw protocol */
-	uint16_t lport, rport;	/* host order; for raw /proc rows, the protocol */
+	uint8_t sctp_assoc;	/* an SCTP association row under its endpoint (§2.2) */
+	uint16_t protocol;	/* IP protocol naming the netid (spec §2.6) */
+	uint16_t lport, rport;	/* host order; for raw, the raw protocol */
 	uint32_t ifindex;	/* bound device, 0 if none */
+	uint32_t expires;	/* timer expiry, ms */
 	uint8_t laddr[16];	/* network order; IPv4 uses the first 4 bytes */
 	uint8_t raddr[16];
+};
+
+/* AF_UNIX.  The name points into the source's buffer: valid only during
+ * the callback (a formatter copies it once, into the token store). */
+struct rec_unix {
+	const char *name;	/* sun_path bytes as the kernel gave them; NULL: unnamed */
+	uint16_t name_len;	/* an abstract name starts with a NUL byte */
+	uint8_t type;		/* SOCKT_STREAM, SOCKT_DGRAM, SOCKT_SEQPACKET */
+	uint32_t peer;		/* peer inode, 0 if none */
+};
+
+/* AF_PACKET. */
+struct rec_packet {
+	uint8_t type;		/* SOCKT_RAW or SOCKT_DGRAM */
+	uint16_t protocol;	/* ethertype, host order; 3 = ETH_P_ALL */
+	uint32_t ifindex;	/* 0: any interface */
+};
+
+/* AF_NETLINK. */
+struct rec_netlink {
+	uint8_t protocol;	/* NETLINK_ROUTE, NETLINK_SOCK_DIAG... */
+	uint8_t connected;	/* ndiag_state == NETLINK_CONNECTED */
+	int32_t portid;		/* -1 unbound, 0 kernel, often negative when autobound */
+	uint32_t dst_portid, dst_group;
+	uint32_t groups;	/* first word of the group bitmap */
+};
+
+/* AF_VSOCK; 0xffffffff is VMADDR_CID_ANY / VMADDR_PORT_ANY. */
+struct rec_vsock {
+	uint8_t type;
+	uint32_t src_cid, src_port, dst_cid, dst_port;
+};
+
+/* AF_XDP. */
+struct rec_xdp {
+	uint32_t ifindex;	/* 0: not bound */
+	uint32_t queue_id;
+};
+
+/* AF_TIPC. */
+struct rec_tipc {
+	uint8_t type;
+	uint8_t connected;	/* a TIPC_NLA_SOCK_CON was present */
+	uint32_t node, ref;	/* own address: node and port reference */
+	uint32_t peer_node, peer_sock;
+};
+
+/* Details that only some options show (-e -m -i -o --tos --cgroup -b ...),
+ * decoded, not raw kernel bytes.  A source fills a part only when the
+ * query's want bit asks for it and marks it in have. */
+enum {
+	DET_SKMEM = 1 << 0,	/* skmem (sock_diag meminfo, u32[9]) */
+	DET_SHUTDOWN = 1 << 1,
+};
+struct sock_detail {
+	uint32_t have;		/* DET_* bits filled */
+	uint32_t skmem[9];
+	uint8_t shutdown;	/* bit 0: no more receives, bit 1: no more sends */
+};
+
+enum rec_origin { REC_NETLINK, REC_PROC, REC_REPLAY };
+
+struct sock_rec {
+	/* common */
+	uint8_t table;		/* enum ss_table */
+	uint8_t family;		/* AF_INET, AF_INET6, AF_UNIX, AF_PACKET, ... */
+	uint8_t state;		/* enum ss_state */
+	uint8_t origin;		/* enum rec_origin */
 	int32_t rq, wq;		/* Recv-Q, Send-Q (6.1 prints them signed) */
 	uint32_t uid, inode;
-	uint32_t expires;	/* timer expiry, ms */
 	uint64_t cookie;	/* socket cookie (netlink) or kernel pointer (/proc) */
+	const struct sock_detail *detail;	/* NULL unless asked and known */
+	/* per family */
+	union {
+		struct rec_inet in;
+		struct rec_unix un;
+		struct rec_packet pk;
+		struct rec_netlink nl;
+		struct rec_vsock vs;
+		struct rec_xdp xdp;
+		struct rec_tipc tipc;
+	} u;
+};
+
+/* What a source is asked for: the selection after §1.3 (tables, states,
+ * families as bit masks of the enums above) and the detail parts wanted. */
+struct sock_query {
+	unsigned tables, states, families;
+	unsigned want;		/* DET_* */
 };
 
 /* A source hands each record to one of these; a negative return stops it. */

@@ -8,6 +8,7 @@
 struct inet_ctx {
 	int table;
 	uint16_t protocol;
+	uint8_t origin;
 	rec_cb cb;
 	void *arg;
 };
@@ -41,9 +42,9 @@ static void msg_attrs(const struct nl_hdr *h, struct sock_rec *r)
 		if (a->len < sizeof(*a) || a->len > end - p)
 			break;
 		if (a->type == INET_ATTR_SKV6ONLY && a->len >= 5)
-			r->v6only = v[0] != 0;
+			r->u.in.v6only = v[0] != 0;
 		else if (a->type == INET_ATTR_PROTOCOL && a->len >= 5)
-			r->protocol = v[0];
+			r->u.in.protocol = v[0];
 		p += NL_ALIGN(a->len);
 	}
 }
@@ -59,24 +60,25 @@ static int inet_msg_cb(const struct nl_hdr *h, void *arg)
 	memset(&r, 0, sizeof(r));
 	r.family = m->family;
 	r.table = (uint8_t)c->table;
+	r.origin = c->origin;
 	r.state = m->state;
-	r.timer = m->timer;
-	r.retrans = m->retrans;
-	r.protocol = c->protocol;
-	r.lport = be16(m->id.sport);
-	r.rport = be16(m->id.dport);
-	r.ifindex = m->id.ifindex;
-	memcpy(r.laddr, m->id.src, 16);
-	memcpy(r.raddr, m->id.dst, 16);
+	r.u.in.timer = m->timer;
+	r.u.in.retrans = m->retrans;
+	r.u.in.protocol = c->protocol;
+	r.u.in.lport = be16(m->id.sport);
+	r.u.in.rport = be16(m->id.dport);
+	r.u.in.ifindex = m->id.ifindex;
+	memcpy(r.u.in.laddr, m->id.src, 16);
+	memcpy(r.u.in.raddr, m->id.dst, 16);
 	r.rq = (int32_t)m->rqueue;
 	r.wq = (int32_t)m->wqueue;
 	r.uid = m->uid;
 	r.inode = m->inode;
-	r.expires = m->expires;
+	r.u.in.expires = m->expires;
 	r.cookie = (uint64_t)m->id.cookie[1] << 32 | m->id.cookie[0];
 	msg_attrs(h, &r);
 	if (c->table == TAB_RAW)	/* the attribute names the raw protocol, not the netid */
-		r.protocol = 255;
+		r.u.in.protocol = 255;
 	return c->cb(&r, c->arg);
 }
 
@@ -88,7 +90,7 @@ int inet_dump(int table, int family, uint32_t states, rec_cb cb, void *arg)
 		struct nl_attr a;
 		uint32_t proto;
 	} req;
-	struct inet_ctx c = { table, table_proto(table), cb, arg };
+	struct inet_ctx c = { table, table_proto(table), REC_NETLINK, cb, arg };
 	size_t len = sizeof(req.h) + sizeof(req.r);
 
 	memset(&req, 0, sizeof(req));
@@ -111,7 +113,7 @@ int inet_dump_legacy(int table, uint32_t states, rec_cb cb, void *arg)
 		struct nl_hdr h;
 		struct inet_req_legacy r;
 	} req;
-	struct inet_ctx c = { table, table_proto(table), cb, arg };
+	struct inet_ctx c = { table, table_proto(table), REC_NETLINK, cb, arg };
 
 	if (table != TAB_TCP && table != TAB_DCCP)
 		return -95;	/* EOPNOTSUPP: no legacy request for this table */
@@ -124,7 +126,7 @@ int inet_dump_legacy(int table, uint32_t states, rec_cb cb, void *arg)
 
 int inet_replay(const char *path, rec_cb cb, void *arg)
 {
-	struct inet_ctx c = { TAB_TCP, 6, cb, arg };
+	struct inet_ctx c = { TAB_TCP, 6, REC_REPLAY, cb, arg };
 
 	return nl_replay(path, inet_msg_cb, &c);
 }

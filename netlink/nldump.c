@@ -1,15 +1,16 @@
-/* The dump loop: one socket, one stack-free static buffer, no allocation
- * per message.  The kernel hands out at most ~32 KiB per datagram for
- * dumps, so 64 KiB always holds one whole datagram. */
+/* The dump loop: one socket and one receive buffer per dump, no allocation
+ * per message.  The buffer lives on the caller's stack, not in a static, so
+ * a message callback may start another request (-K will) while a dump is
+ * walked.  The kernel hands out at most ~32 KiB per datagram for dumps, so
+ * 64 KiB always holds one whole datagram.  Nothing here prints: results
+ * and errors go back to the caller, which words them. */
 #include <errno.h>
 #include <fcntl.h>
 #include <sys/socket.h>
 #include <unistd.h>
 #include "nldump.h"
-#include "../applet/errmsg.h"
 
 #define NL_BUF 65536
-static uint32_t nl_buf[NL_BUF / 4];
 
 struct sockaddr_netlink {
 	uint16_t family;
@@ -50,16 +51,11 @@ static int nl_walk(const char *p, size_t n, nl_msg_cb cb, void *arg, int *intr)
 	return WALK_MORE;
 }
 
-static void nl_intr_note(int intr)
-{
-	if (intr)
-		errs("Dump was interrupted and may be inconsistent.");
-}
-
 int nl_dump(void *req, size_t len, nl_msg_cb cb, void *arg)
 {
 	struct nl_hdr *h = req;
 	struct sockaddr_netlink kernel = { .family = 16 /* AF_NETLINK */ };
+	uint32_t nl_buf[NL_BUF / 4];
 	int fd, rc, intr = 0;
 	int rcvbuf = 1 << 20;
 
@@ -90,7 +86,8 @@ int nl_dump(void *req, size_t len, nl_msg_cb cb, void *arg)
 		if (rc != WALK_MORE)
 			break;
 	}
-	nl_intr_note(intr && rc == WALK_DONE);
+	if (intr && rc == WALK_DONE)
+		rc = NL_DUMP_INTR;
 out:
 	close(fd);
 	return rc;
@@ -115,6 +112,7 @@ static int read_full(int fd, void *p, size_t n)
  * the aligned rest.  Only the first family pass of a -D file is shown. */
 int nl_replay(const char *path, nl_msg_cb cb, void *arg)
 {
+	uint32_t nl_buf[NL_BUF / 4];
 	struct nl_hdr *h = (struct nl_hdr *)nl_buf;
 	int fd = open(path, O_RDONLY | O_CLOEXEC), rc = 0, intr = 0;
 

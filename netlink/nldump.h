@@ -9,7 +9,11 @@
 typedef int (*nl_msg_cb)(const struct nl_hdr *h, void *arg);
 
 /* req starts with a struct nl_hdr; its len, seq and flags are filled here.
- * Returns 0 when the dump ended with DONE, a negative errno otherwise. */
+ * Returns 0 when the dump ended with DONE, NL_DUMP_INTR when it did but the
+ * kernel flagged it interrupted (NLM_F_DUMP_INTR: the caller says "Dump was
+ * interrupted and may be inconsistent."), a negative errno otherwise.
+ * Reentrant: cb may call nl_dump() again. */
+#define NL_DUMP_INTR 1
 int nl_dump(void *req, size_t len, nl_msg_cb cb, void *arg);
 
 /* Replays a recorded dump (ss -D output, $TCPDIAG_FILE) up to its first DONE. */

@@ -113,25 +113,26 @@ static int parse_line(const char *p, const char *end, const struct pn_ctx *c,
 		if (base[i] && num(&t[i], base[i], &v[i]) && i < 14)
 			return -1;
 	memset(r, 0, sizeof(*r));
-	lw = addr(&t[1], r->laddr);
-	if (lw != (c->family == AF_INET ? 1 : 4) || addr(&t[3], r->raddr) != lw || v[5] >= 16 ||
+	lw = addr(&t[1], r->u.in.laddr);
+	if (lw != (c->family == AF_INET ? 1 : 4) || addr(&t[3], r->u.in.raddr) != lw || v[5] >= 16 ||
 	    t[2].len != 4 || t[4].len != 4)
 		return -1;
 	r->family = (uint8_t)c->family;
 	r->table = (uint8_t)c->table;
-	r->lport = (uint16_t)v[2];
-	r->rport = (uint16_t)v[4];
+	r->origin = REC_PROC;
+	r->u.in.lport = (uint16_t)v[2];
+	r->u.in.rport = (uint16_t)v[4];
 	r->state = (uint8_t)v[5];
 	r->wq = (int32_t)v[6];
 	r->rq = (int32_t)v[7];
-	r->timer = (uint8_t)v[8];
+	r->u.in.timer = (uint8_t)v[8];
 	/* USER_HZ ticks to ms, rounded up, as iproute2 does (USER_HZ is 100) */
-	r->expires = (uint32_t)((v[9] * 1000 + 99) / 100);
-	r->retrans = (uint8_t)(v[8] == 1 ? v[10] : v[12]);
+	r->u.in.expires = (uint32_t)((v[9] * 1000 + 99) / 100);
+	r->u.in.retrans = (uint8_t)(v[8] == 1 ? v[10] : v[12]);
 	r->uid = (uint32_t)v[11];
 	r->inode = (uint32_t)v[13];
 	r->cookie = n > 15 ? v[15] : 0;
-	r->protocol = c->table == TAB_RAW ? 255 : c->table == TAB_UDP ? 17 : 6;
+	r->u.in.protocol = c->table == TAB_RAW ? 255 : c->table == TAB_UDP ? 17 : 6;
 	return 0;
 }
 

@@ -1,5 +1,6 @@
 #include <string.h>
 #include "procnet.h"
+#include "env.h"
 
 static size_t put(char *buf, size_t at, size_t n, const char *s)
 {
@@ -9,18 +10,6 @@ static size_t put(char *buf, size_t at, size_t n, const char *s)
 		l = at < n ? n - 1 - at : 0;
 	memcpy(buf + at, s, l);
 	return at + l;
-}
-
-/* env_get() without musl's strchrnul: a few names, looked up once each. */
-const char *env_get(const char *name)
-{
-	extern char **environ;
-	size_t l = strlen(name);
-
-	for (char **e = environ; e && *e; e++)
-		if (!strncmp(*e, name, l) && (*e)[l] == '=')
-			return *e + l + 1;
-	return NULL;
 }
 
 const char *procnet_path(char *buf, size_t n, const char *env, const char *name)

@@ -9,9 +9,6 @@
  * $PROC_ROOT/NAME, else /proc/NAME.  Writes into buf (size n), returns it. */
 const char *procnet_path(char *buf, size_t n, const char *env, const char *name);
 
-/* getenv(), small. */
-const char *env_get(const char *name);
-
 /* Whether $ENV or $PROC_ROOT is set, which means netlink is skipped. */
 int procnet_forced(const char *env);
 

@@ -7,19 +7,22 @@
 #include "../../netlink/nldump.c"
 #include "../../netlink/inet_diag.c"
 #include "render.h"
-#include "inet_row.h"
+#include "rows.h"
 
 static int show(const struct sock_rec *r, void *arg)
 {
+	struct ss_opts o = { .flags = 0 };
+
 	(void)arg;
-	return inet_row(r, 0);
+	row_render(r, &o);
+	return 0;
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	static int init;
 	static uint32_t buf[65536 / 4];
-	struct inet_ctx c = { TAB_TCP, 6, show, NULL };
+	struct inet_ctx c = { TAB_TCP, 6, REC_NETLINK, show, NULL };
 	int intr = 0;
 
 	if (!init) {

@@ -6,12 +6,14 @@
 #include <unistd.h>
 #include "../../procnet/inet.c"
 #include "render.h"
-#include "inet_row.h"
+#include "rows.h"
 
 static int show(const struct sock_rec *r, void *arg)
 {
-	(void)arg;
-	return inet_row(r, *(const uint8_t *)arg & 1 ? F_NUMERIC : 0);
+	struct ss_opts o = { .flags = *(const uint8_t *)arg & 1 ? F_NUMERIC : 0 };
+
+	row_render(r, &o);
+	return 0;
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)

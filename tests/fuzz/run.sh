@@ -9,8 +9,8 @@ secs=${1:-60}
 out=tests/out/fuzz
 mkdir -p "$out"
 [ -f build/config.h ] || make -s build/config.h
-srcs=$(ls applet/*.c netlink/*.c procnet/*.c | grep -v -e applet/main.c)
-cflags="-g -O1 -std=c11 -D_GNU_SOURCE -Iinclude -Iapplet -I. -Ibuild -fno-sanitize-recover=all"
+srcs=$(ls lib/*.c applet/*.c netlink/*.c procnet/*.c | grep -v -e applet/main.c)
+cflags="-g -O1 -std=c11 -D_GNU_SOURCE -Iinclude -Ilib -Iapplet -I. -Ibuild -fno-sanitize-recover=all"
 for t in procnet netlink dns; do
 	case $t in
 	procnet) own=procnet/inet.c ;;

@@ -1,0 +1,36 @@
+#include <string.h>
+#include <sys/socket.h>
+#include "rows.h"
+#include "render.h"
+#include "fmt.h"
+
+static const char *const state_text[SS_MAX] = {
+	"UNKNOWN", "ESTAB", "SYN-SENT", "SYN-RECV", "FIN-WAIT-1", "FIN-WAIT-2",
+	"TIME-WAIT", "UNCONN", "CLOSE-WAIT", "LAST-ACK", "LISTEN", "CLOSING",
+};
+static const unsigned char state_len[SS_MAX] = { 7, 5, 8, 8, 10, 10, 9, 6, 10, 8, 6, 7 };
+
+void row_head(const char *netid, size_t n, unsigned state, int32_t rq, int32_t wq)
+{
+	char b[16];
+	unsigned st = state < SS_MAX ? state : 0;
+
+	row_put(COL_NETID, netid, n);
+	row_put(COL_STATE, state_text[st], state_len[st]);
+	row_put(COL_RECVQ, b, fmt_i64(b, rq));
+	row_put(COL_SENDQ, b, fmt_i64(b, wq));
+}
+
+void row_render(const struct sock_rec *r, const struct ss_opts *o)
+{
+	row_begin();
+	switch (r->family) {
+	case AF_INET:
+	case AF_INET6:
+		inet_row(r, o->flags);
+		break;
+	default:
+		return;
+	}
+	col8_put(r, o);
+}
