@@ -95,6 +95,9 @@ static int run_inet(const struct source *s, const struct sock_query *q, rec_cb c
 			int r6 = inet_dump(table, AF_INET6, req, cb, arg);
 			if (r6 >= 0)
 				fams &= ~FB(FAM_INET6);
+			else if (!(q->families & FB(FAM_INET)) &&
+				 (r6 = inet_dump_legacy(table, q->states, cb, arg)) >= 0)
+				return r6;	/* -6 alone: 6.1 retries the legacy request too */
 			rc = r6 > rc ? r6 : rc;
 		}
 	}

@@ -8,7 +8,10 @@
 #include <fcntl.h>
 #include <sys/socket.h>
 #include <unistd.h>
+#include "config.h"
 #include "nldump.h"
+#include "replay.h"
+#include "../lib/env.h"
 
 #define NL_BUF 65536
 
@@ -51,6 +54,23 @@ static int nl_walk(const char *p, size_t n, nl_msg_cb cb, void *arg, int *intr)
 	return WALK_MORE;
 }
 
+/* The test hook: the kernel's answer played from $SS_DIAG_DIR (replay.c). */
+static int nl_dump_replayed(const char *dir, void *req, size_t len, nl_msg_cb cb, void *arg)
+{
+	uint32_t buf[REPLAY_DGRAM / 4];
+	struct replay rp;
+	int rc = replay_open(&rp, dir, req, len, 0), intr = 0;
+
+	if (rc)
+		return rc;
+	do {
+		long n = replay_next(&rp, buf);
+		rc = n > 0 ? nl_walk((const char *)buf, (size_t)n, cb, arg, &intr) : -EBADMSG;
+	} while (rc == WALK_MORE);
+	replay_close(&rp);
+	return intr && rc == WALK_DONE ? NL_DUMP_INTR : rc;
+}
+
 int nl_dump(void *req, size_t len, nl_msg_cb cb, void *arg)
 {
 	struct nl_hdr *h = req;
@@ -58,14 +78,17 @@ int nl_dump(void *req, size_t len, nl_msg_cb cb, void *arg)
 	uint32_t nl_buf[NL_BUF / 4];
 	int fd, rc, intr = 0;
 	int rcvbuf = 1 << 20;
+	const char *dir = CONFIG_SS_DIAG_REPLAY ? env_get("SS_DIAG_DIR") : NULL;
 
+	h->len = (uint32_t)len;
+	h->flags = NLM_F_REQ | NLM_F_DUMP_FLAGS;
+	h->seq = SS_DUMP_SEQ;
+	if (dir && *dir)
+		return nl_dump_replayed(dir, req, len, cb, arg);
 	fd = socket(16, SOCK_RAW | SOCK_CLOEXEC, NETLINK_SOCK_DIAG_PROTO);
 	if (fd < 0)
 		return -errno;
 	setsockopt(fd, SOL_SOCKET, SO_RCVBUF, &rcvbuf, sizeof(rcvbuf));
-	h->len = (uint32_t)len;
-	h->flags = NLM_F_REQ | NLM_F_DUMP_FLAGS;
-	h->seq = SS_DUMP_SEQ;
 	if (sendto(fd, req, len, 0, (void *)&kernel, sizeof(kernel)) < 0) {
 		rc = -errno;
 		goto out;

@@ -15,6 +15,7 @@
 #   configs      the allnoconfig build on recorded input (numeric) vs /usr/bin/ss
 #   golden       live comparison with /usr/bin/ss in a network namespace (root)
 #   fallback     no netlink (seccomp): the /proc fallback vs iproute2 PROC_ROOT=/proc
+#   replay       synthetic sock_diag dumps (SS_DIAG_DIR) vs iproute2 under tests/nlshim.so
 # Ends with "N passed, N failed, N skipped"; exit status 1 if anything failed.
 # Outputs of the last run are kept in tests/out/.
 
@@ -35,7 +36,7 @@ if ! command -v bash >/dev/null 2>&1; then
 	exit 1
 fi
 
-groups=${*:-unit cli fixtures scale tty configs fuzz golden fallback}
+groups=${*:-unit cli fixtures scale tty configs fuzz golden fallback replay}
 log=$OUT/run.log
 : >"$log"
 start=$(date +%s)
