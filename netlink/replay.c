@@ -175,7 +175,7 @@ static int replay_request(struct replay *r, const char *dir, const struct nl_hdr
 			  size_t *need)
 {
 	const char *name = NULL;
-	int dump = (h->flags & NLM_F_DUMP_FLAGS) == NLM_F_DUMP_FLAGS;
+	int dump = (h->flags & NLM_F_DUMP_FLAGS) != 0;	/* either bit, as the kernel tests it */
 	unsigned n;
 
 	if (h->type == TCPDIAG_GETSOCK || h->type == DCCPDIAG_GETSOCK) {
@@ -249,7 +249,7 @@ int replay_open(struct replay *r, const char *dir, const void *req, size_t len, 
 	r->phase = PH_STREAM;
 	if (len - sizeof(*h) < need || (r->kind == K_PACKET && r->protocol))
 		end_with(r, NLMSG_ERROR_TYPE, -EINVAL);
-	else if (r->kind > K_SCTP && (h->flags & NLM_F_DUMP_FLAGS) != NLM_F_DUMP_FLAGS)
+	else if (r->kind > K_SCTP && !(h->flags & NLM_F_DUMP_FLAGS))
 		end_with(r, NLMSG_ERROR_TYPE, -ENOENT);	/* exact lookup: not found */
 	else if (r->kind == K_NETLINK && r->protocol >= 32 && r->protocol != 255)
 		end_with(r, NLMSG_DONE_TYPE, -ENOENT);
