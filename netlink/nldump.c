@@ -55,9 +55,9 @@ static int nl_walk(const char *p, size_t n, nl_msg_cb cb, void *arg, int *intr)
 }
 
 /* The test hook: the kernel's answer played from $SS_DIAG_DIR (replay.c). */
-static int nl_dump_replayed(const char *dir, void *req, size_t len, nl_msg_cb cb, void *arg)
+static int nl_dump_replayed(const char *dir, void *req, size_t len, uint32_t *buf,
+			    nl_msg_cb cb, void *arg)
 {
-	uint32_t buf[REPLAY_DGRAM / 4];
 	struct replay rp;
 	int rc = replay_open(&rp, dir, req, len, 0), intr = 0;
 
@@ -80,11 +80,13 @@ int nl_dump(void *req, size_t len, nl_msg_cb cb, void *arg)
 	int rcvbuf = 1 << 20;
 	const char *dir = CONFIG_SS_DIAG_REPLAY ? env_get("SS_DIAG_DIR") : NULL;
 
+	_Static_assert(sizeof(nl_buf) >= REPLAY_DGRAM, "a replayed datagram fits");
+
 	h->len = (uint32_t)len;
 	h->flags = NLM_F_REQ | NLM_F_DUMP_FLAGS;
 	h->seq = SS_DUMP_SEQ;
 	if (dir && *dir)
-		return nl_dump_replayed(dir, req, len, cb, arg);
+		return nl_dump_replayed(dir, req, len, nl_buf, cb, arg);
 	fd = socket(16, SOCK_RAW | SOCK_CLOEXEC, NETLINK_SOCK_DIAG_PROTO);
 	if (fd < 0)
 		return -errno;
