@@ -8,6 +8,8 @@
 #include "names.h"
 #include "fmt.h"
 
+#define HOST_MAX 65535	/* the renderer's token cap */
+
 static const uint8_t v4mapped[12] = { 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff };
 
 static int all_zero(const uint8_t *a, size_t n)
@@ -29,13 +31,18 @@ static size_t host_token(char *b, const struct sock_rec *r, const uint8_t *a,
 	} else {
 		if (flags & F_RESOLVE) {
 			int v4 = r->family == AF_INET || !memcmp(a, v4mapped, 12);
-			n = host_name(b + 1, 256, v4 ? AF_INET : AF_INET6,
+			n = host_name(b + 1, HOST_MAX, v4 ? AF_INET : AF_INET6,
 				      v4 && r->family != AF_INET ? a + 12 : a);
 		}
 		if (n) {
-			if (memchr(b + 1, ':', n)) {
+			/* 6.1 brackets an IPv6 socket's name with a ':' in its
+			 * 1024-byte buffer; an IPv4 name is never bracketed */
+			if (r->family == AF_INET6 && memchr(b + 1, ':', n)) {
 				b[0] = '[';
-				b[++n] = ']';
+				if (n > 1021)
+					n = 1022;
+				else
+					b[++n] = ']';
 				n++;
 			} else {
 				memmove(b, b + 1, n);
@@ -89,7 +96,7 @@ void inet_row(const struct sock_rec *r, unsigned flags)
 {
 	const struct rec_inet *in = &r->u.in;
 	const char *s = table_info[r->table].netid;
-	char b[320];
+	static char b[HOST_MAX + 64];	/* name, brackets, %ifname, ':' */
 
 	row_head(s, strlen(s), r->state, r->rq, r->wq);
 	row_put(COL_LADDR, b, host_token(b, r, in->laddr, in->ifindex, flags));

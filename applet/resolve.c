@@ -1,44 +1,67 @@
-/* -r: reverse lookup as glibc's gethostbyaddr() does it with "hosts: files
- * dns": /etc/hosts first, then a DNS PTR query to the nameservers of
- * /etc/resolv.conf.  A small resolver of our own, because musl's
- * getnameinfo() drags ~34 KB of stdio and resolver code into the binary. */
+/* -r: reverse lookup as glibc 2.36's gethostbyaddr() does it with "hosts:
+ * files dns": /etc/hosts first, then a DNS PTR query to the nameservers of
+ * /etc/resolv.conf (spec §2.5).  A small resolver of our own, because musl's
+ * getnameinfo() drags ~34 KB of stdio and resolver code into the binary and
+ * does not apply glibc's rules.  Everything read here is hostile: names that
+ * glibc would not accept, or that would put a control byte on the screen,
+ * print as the number. */
 #include <fcntl.h>
+#include <limits.h>
 #include <poll.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <sys/random.h>
 #include <sys/socket.h>
+#include <sys/stat.h>
 #include <netinet/in.h>
+#include <time.h>
 #include <unistd.h>
 #include "config.h"
 #include "names.h"
-#include "fmt.h"
 
-#define CACHE 64
-#define NAME_MAX_ 256
-#define MAX_NS 3
+#define CACHE 256
+#define POOL (1u << 18)
+#define MAXNS 3			/* glibc's MAXNS */
+#define NAME_CAP 65535u		/* the renderer's token cap */
 
-struct hit {
-	uint8_t family;
-	uint8_t addr[16];
-	char name[NAME_MAX_];
-};
-
-/* Reads a small text file whole (NUL-terminated); 0 if unreadable. */
-static size_t read_text(const char *path, char *buf, size_t n)
+/* Maps a whole file read-only; NULL (and *len 0) if unreadable or empty. */
+static const char *map_file(const char *path, size_t *len)
 {
+	struct stat st;
 	int fd = open(path, O_RDONLY | O_CLOEXEC);
-	size_t len = 0;
+	void *p = MAP_FAILED;
 
+	*len = 0;
 	if (fd < 0)
-		return 0;
-	while (len < n - 1) {
-		ssize_t r = read(fd, buf + len, n - 1 - len);
-		if (r <= 0)
-			break;
-		len += (size_t)r;
-	}
+		return NULL;
+	if (!fstat(fd, &st) && st.st_size > 0 && (uint64_t)st.st_size < SIZE_MAX / 2)
+		p = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
 	close(fd);
-	buf[len] = 0;
-	return len;
+	if (p == MAP_FAILED)
+		return NULL;
+	*len = (size_t)st.st_size;
+	return p;
+}
+
+/* The line at *pp up to its '\n' (or NUL, as glibc's string functions stop
+ * there); *pp moves past the '\n'.  Returns the content's end. */
+static const char *next_line(const char **pp, const char *end, const char **line)
+{
+	const char *p = *pp, *nl = memchr(p, '\n', (size_t)(end - p)), *nul;
+
+	if (!nl)
+		nl = end;
+	*line = p;
+	*pp = nl + (nl < end);
+	nul = memchr(p, 0, (size_t)(nl - p));
+	return nul ? nul : nl;
+}
+
+/* isspace() in the C locale: the separators of /etc/hosts. */
+static int is_space(int c)
+{
+	return c == ' ' || (c >= '\t' && c <= '\r');
 }
 
 static int hexdig(int c)
@@ -49,126 +72,295 @@ static int hexdig(int c)
 	return c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
 }
 
-/* Dotted quad into a[4]; the whole of s[0..n) must be one. */
+/* inet_pton(AF_INET) of s[0..n): four decimal parts, no leading zero; 0 on success. */
 static int parse_v4(const char *s, size_t n, uint8_t a[4])
 {
-	unsigned part = 0, v = 0, digits = 0;
+	unsigned v = 0, parts = 0, digits = 0;
 
 	for (size_t i = 0; i <= n; i++) {
-		if (i < n && s[i] >= '0' && s[i] <= '9' && digits < 3) {
+		if (i < n && s[i] >= '0' && s[i] <= '9') {
+			if (digits && !v)
+				return -1;	/* leading zero */
 			v = v * 10 + (unsigned)(s[i] - '0');
+			if (v > 255)
+				return -1;
 			digits++;
-		} else if ((i == n || s[i] == '.') && digits && v < 256 && part < 4) {
-			a[part++] = (uint8_t)v;
+		} else if ((i == n || s[i] == '.') && digits && parts < 4) {
+			a[parts++] = (uint8_t)v;
 			v = digits = 0;
 		} else {
 			return -1;
 		}
 	}
-	return part == 4 ? 0 : -1;
+	return parts == 4 ? 0 : -1;
 }
 
-/* IPv6 text (with :: and an optional IPv4 tail) into a[16]. */
+/* inet_pton(AF_INET6) of s[0..n), glibc's rules; 0 on success. */
 static int parse_v6(const char *s, size_t n, uint8_t a[16])
 {
 	uint8_t w[16];
-	int len = 0, gap = -1;
-	size_t i = 0;
+	size_t i = 0, len = 0, digits = 0;
+	int gap = -1;
+	unsigned v = 0;
 
-	if (n >= 2 && s[0] == ':' && s[1] == ':')
-		gap = 0, i = 2;
-	else if (n && s[0] == ':')
+	if (n && s[0] == ':' && (n < 2 || s[++i] != ':'))
 		return -1;
 	while (i < n) {
-		size_t j = i;
-		unsigned v = 0;
-		while (j < n && j - i < 4 && hexdig(s[j]) >= 0)
-			v = v << 4 | (unsigned)hexdig(s[j++]);
-		if (j < n && s[j] == '.' && len <= 12) {
-			if (parse_v4(s + i, n - i, w + len))
+		char c = s[i++];
+		if (hexdig(c) >= 0) {
+			if (digits++ == 4)
+				return -1;
+			v = v << 4 | (unsigned)hexdig(c);
+		} else if (c == ':') {
+			if (!digits) {
+				if (gap >= 0)
+					return -1;
+				gap = (int)len;
+				continue;
+			}
+			if (i == n || len > 14)
+				return -1;
+			w[len++] = (uint8_t)(v >> 8);
+			w[len++] = (uint8_t)v;
+			v = digits = 0;
+		} else {
+			/* a dotted quad from the start of this group to the end */
+			size_t t = i - 1 - digits;
+			if (c != '.' || len > 12 || parse_v4(s + t, n - t, w + len))
 				return -1;
 			len += 4;
+			digits = 0;
 			break;
 		}
-		if (j == i || len > 14)
+	}
+	if (digits) {
+		if (len > 14)
 			return -1;
 		w[len++] = (uint8_t)(v >> 8);
 		w[len++] = (uint8_t)v;
-		if (j == n)
-			break;
-		if (s[j] != ':')
-			return -1;
-		if (j + 1 < n && s[j + 1] == ':') {
-			if (gap >= 0)
-				return -1;
-			gap = len;
-			j++;
-		}
-		i = j + 1;
 	}
-	if (gap < 0 ? len != 16 : len > 14)
+	if (gap < 0 ? len != 16 : len == 16)
 		return -1;
 	memset(a, 0, 16);
 	if (gap < 0)
-		gap = len;
+		gap = (int)len;
 	memcpy(a, w, (size_t)gap);
-	memcpy(a + 16 - (len - gap), w + gap, (size_t)(len - gap));
+	memcpy(a + 16 - (len - (size_t)gap), w + gap, len - (size_t)gap);
 	return 0;
 }
 
-static int is_blank(char c)
+/* inet_aton() of the whole of s[0..n) ("127.1", "0x7f.0.0.01"), as glibc
+ * reads a nameserver line; 0 on success. */
+static int parse_aton(const char *s, size_t n, uint8_t a[4])
 {
-	return c == ' ' || c == '\t';
+	uint32_t part[4];
+	unsigned np = 0;
+	size_t i = 0;
+
+	for (;;) {
+		uint64_t v = 0;
+		unsigned base = 10;
+		if (i >= n || s[i] < '0' || s[i] > '9' || np == 4)
+			return -1;
+		if (s[i] == '0') {
+			base = 8;
+			if (i + 2 < n && (s[i + 1] | 0x20) == 'x' && hexdig(s[i + 2]) >= 0)
+				base = 16, i += 2;
+		}
+		for (; i < n && hexdig(s[i]) >= 0 && (unsigned)hexdig(s[i]) < base; i++)
+			if ((v = v * base + (unsigned)hexdig(s[i])) > 0xffffffffu)
+				return -1;
+		part[np++] = (uint32_t)v;
+		if (i == n)
+			break;
+		if (s[i++] != '.' || np == 4 || v > 255)
+			return -1;
+	}
+	/* the last part fills the bytes the others left */
+	uint32_t x = part[np - 1];
+	if (np > 1 && x >> (8 * (5 - np)))
+		return -1;
+	for (unsigned k = 0; k < np - 1; k++)
+		x |= part[k] << (24 - 8 * k);
+	a[0] = (uint8_t)(x >> 24), a[1] = (uint8_t)(x >> 16);
+	a[2] = (uint8_t)(x >> 8), a[3] = (uint8_t)x;
+	return 0;
 }
 
-/* First /etc/hosts line naming addr: its canonical name into out. */
-static int from_hosts(int family, const uint8_t *addr, char *out)
-{
-	static char buf[65536];
-	size_t len = read_text("/etc/hosts", buf, sizeof(buf));
-	size_t alen = family == AF_INET ? 4 : 16;
+static const uint8_t v4mapped[12] = { 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff };
+static const uint8_t loop6[16] = { [15] = 1 };
 
-	for (char *p = buf, *end = buf + len; p < end;) {
-		char *nl = memchr(p, '\n', (size_t)(end - p)), *a, *name;
-		uint8_t v[16];
-		size_t al, nlen;
-		if (!nl)
-			nl = end;
-		while (p < nl && is_blank(*p))
-			p++;
-		for (a = p; p < nl && !is_blank(*p) && *p != '#'; p++)
-			;
-		al = (size_t)(p - a);
-		while (p < nl && is_blank(*p))
-			p++;
-		for (name = p; p < nl && !is_blank(*p) && *p != '#'; p++)
-			;
-		nlen = (size_t)(p - name);
-		p = nl + 1;
-		if (!nlen || nlen >= NAME_MAX_)
-			continue;
-		if (family == AF_INET ? parse_v4(a, al, v) : parse_v6(a, al, v))
-			continue;
-		if (!memcmp(v, addr, alen)) {
-			memcpy(out, name, nlen);
-			out[nlen] = 0;
+/* One /etc/hosts line as glibc's files-hosts.c reads it for a lookup of addr
+ * (4 or 16 bytes): 1 with its first name in [*name, *name + *nlen) if the
+ * line is for addr, else 0.  A v4-mapped line answers IPv4, and so does ::1
+ * for 127.0.0.1; an address glibc's inet_pton refuses voids the line. */
+static int hosts_line(const char *p, const char *e, int family, const uint8_t *addr,
+		      const char **name, size_t *nlen)
+{
+	const char *a, *h = memchr(p, '#', (size_t)(e - p));
+	uint8_t v[16];
+	size_t al;
+
+	if (h)
+		e = h;
+	while (p < e && is_space(*p))
+		p++;
+	for (a = p; p < e && !is_space(*p); p++)
+		;
+	al = (size_t)(p - a);
+	while (p < e && is_space(*p))
+		p++;
+	for (*name = p; p < e && !is_space(*p); p++)
+		;
+	*nlen = (size_t)(p - *name);
+	if (family == AF_INET6)
+		return !parse_v6(a, al, v) && !memcmp(v, addr, 16);
+	if (!parse_v4(a, al, v))
+		return !memcmp(v, addr, 4);
+	if (parse_v6(a, al, v))
+		return 0;
+	if (!memcmp(v, v4mapped, 12))
+		return !memcmp(v + 12, addr, 4);
+	return !memcmp(v, loop6, 16) && !memcmp(addr, "\177\0\0\1", 4);
+}
+
+/* The first /etc/hosts line for addr: 1 and its name (maybe empty), or 0. */
+static int from_hosts(int family, const uint8_t *addr, const char **name, size_t *nlen)
+{
+	static const char *buf;
+	static size_t len;
+	static int loaded;
+
+	if (!loaded++)
+		buf = map_file("/etc/hosts", &len);
+	for (const char *p = buf, *end = buf + len, *line; p < end;) {
+		const char *e = next_line(&p, end, &line);
+		if (hosts_line(line, e, family, addr, name, nlen))
 			return 1;
-		}
 	}
 	return 0;
 }
 
-/* The PTR query name: d.c.b.a.in-addr.arpa or the ip6.arpa nibbles, as labels. */
+/* --- /etc/resolv.conf ------------------------------------------------- */
+
+union sa {
+	struct sockaddr sa;
+	struct sockaddr_in v4;
+	struct sockaddr_in6 v6;
+};
+
+enum { OPT_ROTATE = 1, OPT_USEVC = 2 };
+
+struct resolv {
+	int nns;
+	union sa ns[MAXNS];
+	int retrans, retry;	/* seconds and attempts, as glibc's res_state */
+	unsigned opts;
+};
+
+/* atoi() as glibc's res_setoptions uses it: strtol saturating at the long
+ * range, then converted to int (wrapping, as glibc on LP64 does). */
+static int conf_atoi(const char *p, const char *e)
+{
+	uint64_t v = 0, max;
+	int neg = 0;
+
+	while (p < e && is_space(*p))
+		p++;
+	if (p < e && (*p == '-' || *p == '+'))
+		neg = *p++ == '-';
+	max = (uint64_t)LONG_MAX + (unsigned)neg;
+	for (; p < e && *p >= '0' && *p <= '9'; p++) {
+		unsigned d = (unsigned)(*p - '0');
+		v = v > (max - d) / 10 ? max : v * 10 + d;
+	}
+	return (int)(uint32_t)(neg ? 0 - v : v);
+}
+
+/* glibc's res_setoptions(): "timeout:N" (<= 30), "attempts:N" (<= 5) and
+ * the flags that change what a PTR lookup asks (rotate, use-vc), each a
+ * prefix match at the start of a blank-separated word. */
+static void conf_options(struct resolv *r, const char *p, const char *e)
+{
+	while (p < e) {
+		while (p < e && (*p == ' ' || *p == '\t'))
+			p++;
+		size_t n = (size_t)(e - p);
+		if (n >= 8 && !memcmp(p, "timeout:", 8)) {
+			int v = conf_atoi(p + 8, e);
+			r->retrans = v > 30 ? 30 : v;
+		} else if (n >= 9 && !memcmp(p, "attempts:", 9)) {
+			int v = conf_atoi(p + 9, e);
+			r->retry = v > 5 ? 5 : v;
+		} else if (n >= 6 && !memcmp(p, "rotate", 6)) {
+			r->opts |= OPT_ROTATE;
+		} else if (n >= 6 && !memcmp(p, "use-vc", 6)) {
+			r->opts |= OPT_USEVC;
+		}
+		while (p < e && *p != ' ' && *p != '\t')
+			p++;
+	}
+}
+
+/* "KEYWORD" and a blank at the start of a line, as glibc's MATCH(). */
+static const char *keyword(const char *p, const char *e, const char *kw, size_t n)
+{
+	return (size_t)(e - p) > n && !memcmp(p, kw, n) && (p[n] == ' ' || p[n] == '\t') ? p + n : NULL;
+}
+
+/* One nameserver address (inet_aton, else inet_pton6 without a %scope) on port 53. */
+static int conf_ns(union sa *s, const char *p, const char *e)
+{
+	const char *w;
+
+	while (p < e && (*p == ' ' || *p == '\t'))
+		p++;
+	for (w = p; w < e && *w != ' ' && *w != '\t'; w++)
+		;
+	memset(s, 0, sizeof(*s));
+	s->v4.sin_port = htons(53);
+	if (!parse_aton(p, (size_t)(w - p), (uint8_t *)&s->v4.sin_addr)) {
+		s->v4.sin_family = AF_INET;
+		return 0;
+	}
+	e = memchr(p, '%', (size_t)(w - p));
+	s->v6.sin6_family = AF_INET6;
+	return parse_v6(p, (size_t)((e ? e : w) - p), (uint8_t *)&s->v6.sin6_addr);
+}
+
+/* glibc's reading of resolv.conf text plus RES_OPTIONS (may be NULL). */
+static void conf_parse(struct resolv *r, const char *buf, size_t len, const char *env)
+{
+	r->nns = 0;
+	r->retrans = 5;
+	r->retry = 2;
+	r->opts = 0;
+	for (const char *p = buf, *end = buf + len, *line, *e, *v; p < end;) {
+		e = next_line(&p, end, &line);
+		if ((v = keyword(line, e, "nameserver", 10)) && r->nns < MAXNS)
+			r->nns += !conf_ns(&r->ns[r->nns], v, e);
+		else if ((v = keyword(line, e, "options", 7)))
+			conf_options(r, v, e);
+	}
+	if (env)
+		conf_options(r, env, env + strlen(env));
+	if (!r->nns)	/* no nameserver line: the local one, as glibc */
+		conf_ns(&r->ns[r->nns++], "127.0.0.1", "127.0.0.1" + 9);
+}
+
+/* --- DNS messages ----------------------------------------------------- */
+
+/* The PTR question name: d.c.b.a.in-addr.arpa or the ip6.arpa nibbles. */
 static size_t ptr_qname(uint8_t *q, int family, const uint8_t *addr)
 {
 	size_t n = 0;
 
 	if (family == AF_INET) {
 		for (int i = 3; i >= 0; i--) {
-			char d[4];
-			size_t l = fmt_u64(d, addr[i]);
+			unsigned v = addr[i], l = 1 + (v > 9) + (v > 99);
 			q[n++] = (uint8_t)l;
-			memcpy(q + n, d, l);
+			for (unsigned k = l; k--; v /= 10)
+				q[n + k] = (uint8_t)('0' + v % 10);
 			n += l;
 		}
 		memcpy(q + n, "\7in-addr\4arpa", 14);
@@ -184,214 +376,280 @@ static size_t ptr_qname(uint8_t *q, int family, const uint8_t *addr)
 	return n + 10;
 }
 
-/* Skips a possibly compressed name at off; returns the offset after it or 0. */
-static size_t skip_name(const uint8_t *m, size_t len, size_t off)
+/* ns_name_unpack(): the name at off of m[0..len), pointers followed, into
+ * out (uncompressed wire form, <= 255 bytes); the bytes it takes at off,
+ * or 0 if malformed. */
+static size_t unpack_name(const uint8_t *m, size_t len, size_t off, uint8_t out[255])
 {
-	while (off < len) {
-		uint8_t l = m[off];
-		if (l >= 0xc0)
-			return off + 2 <= len ? off + 2 : 0;
-		if (l > 63)
-			return 0;
-		off += 1u + l;
-		if (!l)
-			return off;
-	}
-	return 0;
-}
-
-/* Expands the name at off, following compression pointers, into out. */
-static int read_name(const uint8_t *m, size_t len, size_t off, char *out)
-{
-	size_t n = 0;
-	int jumps = 0;
+	size_t n = 0, used = 0, hops = 0;
 
 	while (off < len) {
 		uint8_t l = m[off];
 		if (l >= 0xc0) {
-			if (off + 1 >= len || ++jumps > 32)
+			if (off + 1 >= len || ++hops > len)
 				return 0;
+			if (!used)
+				used = off + 2;
 			off = (size_t)(l & 0x3f) << 8 | m[off + 1];
 			continue;
 		}
-		if (!l) {
-			if (!n)
-				return 0;
-			out[n - 1] = 0;	/* the dot after the last label */
-			return 1;
-		}
-		if (l > 63 || off + 1 + l > len || n + l + 1 >= NAME_MAX_)
+		if (l > 63 || off + 1 + l > len || n + 1 + l > 255)
 			return 0;
-		memcpy(out + n, m + off + 1, l);
-		n += l;
-		out[n++] = '.';
+		memcpy(out + n, m + off, 1u + l);
+		n += 1u + l;
 		off += 1u + l;
+		if (!l)
+			return used ? used : off;
 	}
 	return 0;
 }
 
-/* The first PTR answer of a reply to query id; -1 if not a reply to it,
- * 0 if it has no name, 1 with the name in out. */
-static int parse_reply(const uint8_t *m, size_t len, uint16_t id, char *out)
+static int lower(int c)
 {
-	size_t off, an;
+	return c >= 'A' && c <= 'Z' ? c | 0x20 : c;
+}
 
-	if (len < 12 || (m[0] << 8 | m[1]) != id || !(m[2] & 0x80))
-		return -1;
-	if ((m[3] & 15) || !(an = (size_t)(m[6] << 8 | m[7])))
-		return 0;
-	off = skip_name(m, len, 12);
-	if (!off || (off += 4) > len)
-		return 0;
-	while (an--) {
-		size_t rd;
-		off = skip_name(m, len, off);
-		if (!off || off + 10 > len)
+/* Same name (or question) bytes, ASCII case ignored; length bytes are < 64
+ * so lower() leaves them alone. */
+static int same(const uint8_t *a, const uint8_t *b, size_t n)
+{
+	while (n--)
+		if (lower(*a++) != lower(*b++))
 			return 0;
-		rd = (size_t)(m[off + 8] << 8 | m[off + 9]);
-		if ((m[off] << 8 | m[off + 1]) == 12 && off + 10 + rd <= len)
-			return read_name(m, len, off + 10, out);
-		off += 10 + rd;
+	return 1;
+}
+
+static size_t name_len(const uint8_t *w)
+{
+	size_t n = 0;
+
+	while (w[n])
+		n += 1u + w[n];
+	return n + 1;
+}
+
+/* res_binary_hnok(): labels of [0-9A-Za-z_-], the first not starting with '-'.
+ * Then ns_name_ntop() into out ("." for the root); returns its length. */
+static size_t host_text(const uint8_t *w, char *out)
+{
+	size_t n = 0;
+
+	if (w[0] && w[1] == '-')
+		return 0;
+	for (; *w; w += 1u + *w) {
+		for (unsigned i = 1; i <= *w; i++) {
+			int c = w[i];
+			if (!(c == '-' || c == '_' || (c >= '0' && c <= '9') || (lower(c) >= 'a' && lower(c) <= 'z')))
+				return 0;
+		}
+		memcpy(out + n, w + 1, *w);
+		n += *w;
+		out[n++] = '.';
+	}
+	if (n > 1)
+		n--;
+	else
+		out[n++] = '.';
+	return n;
+}
+
+enum { R_IGNORE = -1, R_NEXT = -2, R_TC = -3 };
+
+/* A reply m[0..len) to the query q (header and qlen bytes of question),
+ * read as glibc's send_dg/res_query/getanswer_ptr do: R_IGNORE if it is not
+ * an answer to q (ID, question), R_NEXT for SERVFAIL/NOTIMP/REFUSED and R_TC
+ * for truncation (UDP only), else the length of the host name put in out
+ * (<= 253 bytes), 0 if none or not a valid host name. */
+static int parse_reply(const uint8_t *m, size_t len, const uint8_t *q, size_t qlen, int udp, char *out)
+{
+	uint8_t expect[255], owner[255], target[255];
+	size_t off = 12 + qlen, an;
+	unsigned rcode;
+
+	if (len < off || m[0] != q[0] || m[1] != q[1] || m[4] || m[5] != 1 || !same(m + 12, q + 12, qlen))
+		return R_IGNORE;
+	rcode = m[3] & 15;
+	if (udp && (rcode == 2 || rcode == 4 || rcode == 5))
+		return R_NEXT;
+	if (udp && m[2] & 2)
+		return R_TC;
+	an = (size_t)(m[6] << 8 | m[7]);
+	memcpy(expect, q + 12, qlen - 4);
+	for (; !rcode && an; an--) {
+		size_t o = unpack_name(m, len, off, owner), rd;
+		if (!o || (off = o + 10) > len || (rd = (size_t)(m[o + 8] << 8 | m[o + 9])) > len - off)
+			return 0;
+		off += rd;
+		if (m[o + 2] || m[o + 3] != 1)	/* class IN only */
+			continue;
+		if (m[o] || (m[o + 1] != 5 && m[o + 1] != 12))
+			continue;
+		if (!unpack_name(m, len, o + 10, target))
+			return 0;
+		if (m[o + 1] == 5)	/* CNAME: its target is the name now asked for */
+			memcpy(expect, target, 255);
+		else if (name_len(owner) == name_len(expect) && same(owner, expect, name_len(owner)))
+			return (int)host_text(target, out);
 	}
 	return 0;
 }
 
-union sa {
-	struct sockaddr_in v4;
-	struct sockaddr_in6 v6;
-};
+/* --- talking to the servers ------------------------------------------- */
 
-struct resolv {
-	int nns;
-	union sa ns[MAX_NS];
-	int timeout_ms, attempts;
-};
-
-static unsigned conf_num(const char *p)
+static long long now_ms(void)
 {
-	unsigned v = 0;
+	struct timespec t;
 
-	while (*p >= '0' && *p <= '9')
-		v = v * 10 + (unsigned)(*p++ - '0');
-	return v;
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (long long)t.tv_sec * 1000 + t.tv_nsec / 1000000;
 }
 
-/* A server address (IPv4 or IPv6 text) on port 53; 0 on success. */
-static int set_ns(union sa *s, const char *p, size_t n)
+/* Waits until fd has ev or the deadline passes; 1 when ready. */
+static int wait_fd(int fd, short ev, long long deadline)
 {
-	memset(s, 0, sizeof(*s));
-	if (!parse_v4(p, n, (uint8_t *)&s->v4.sin_addr)) {
-		s->v4.sin_family = AF_INET;
-		s->v4.sin_port = htons(53);
-		return 0;
+	struct pollfd p = { fd, ev, 0 };
+	long long left = deadline - now_ms();
+
+	return left > 0 && poll(&p, 1, (int)left) == 1 && (p.revents & ev);
+}
+
+/* Exactly n bytes of a TCP stream before the deadline; 0 on success. */
+static int recv_full(int fd, uint8_t *b, size_t n, long long deadline)
+{
+	while (n) {
+		ssize_t r;
+		if (!wait_fd(fd, POLLIN, deadline) || (r = recv(fd, b, n, 0)) <= 0)
+			return -1;
+		b += r;
+		n -= (size_t)r;
 	}
-	s->v6.sin6_family = AF_INET6;
-	s->v6.sin6_port = htons(53);
-	return parse_v6(p, n, (uint8_t *)&s->v6.sin6_addr);
+	return 0;
 }
 
-/* The number after "word:" anywhere in an options line, or -1. */
-static int conf_opt(const char *p, const char *word)
+static void random_id(uint8_t *id)
 {
-	size_t l = strlen(word);
-
-	for (; *p; p++)
-		if (!strncmp(p, word, l) && p[l] == ':')
-			return (int)conf_num(p + l + 1);
-	return -1;
+	if (getrandom(id, 2, 0) != 2) {
+		int fd = open("/dev/urandom", O_RDONLY | O_CLOEXEC);
+		if (fd < 0 || read(fd, id, 2) != 2)
+			id[0] ^= (uint8_t)now_ms(), id[1] ^= (uint8_t)getpid();
+		if (fd >= 0)
+			close(fd);
+	}
 }
 
-/* nameserver lines and "options timeout:N attempts:N", glibc's defaults. */
-static void read_resolv(struct resolv *r)
+/* One query to server s over UDP or TCP (vc) within secs seconds; q has
+ * two bytes of room before it for the TCP length.  Replies with a wrong ID
+ * or question are dropped without extending the deadline.  Returns as
+ * parse_reply, R_NEXT on timeout or error. */
+static int exchange(const union sa *s, uint8_t *q, size_t qlen, int vc, int secs, char *out)
 {
-	static char buf[4096];
-	size_t len = read_text("/etc/resolv.conf", buf, sizeof(buf));
+	static uint8_t m[65536];
+	long long deadline = now_ms() + 1000LL * secs;
+	int fd = socket(s->sa.sa_family, (vc ? SOCK_STREAM | SOCK_NONBLOCK : SOCK_DGRAM) | SOCK_CLOEXEC, 0);
+	int rc = R_IGNORE;
+	size_t n = 12 + qlen;
 
-	r->nns = 0;
-	r->timeout_ms = 5000;
-	r->attempts = 2;
-	for (char *p = buf, *end = buf + len; p < end;) {
-		char *nl = memchr(p, '\n', (size_t)(end - p)), *w;
-		int v;
-		if (!nl)
-			nl = end;
-		*nl = 0;
-		if (!strncmp(p, "nameserver", 10) && is_blank(p[10]) && r->nns < MAX_NS) {
-			for (p += 10; is_blank(*p); p++)
-				;
-			for (w = p; *w && !is_blank(*w) && *w != '%'; w++)
-				;
-			if (!set_ns(&r->ns[r->nns], p, (size_t)(w - p)))
-				r->nns++;
-		} else if (!strncmp(p, "options", 7)) {
-			if ((v = conf_opt(p, "timeout")) >= 0)
-				r->timeout_ms = 1000 * v;
-			if ((v = conf_opt(p, "attempts")) >= 0)
-				r->attempts = v;
+	if (fd < 0)
+		return R_NEXT;
+	random_id(q);
+	q[-2] = (uint8_t)(n >> 8);
+	q[-1] = (uint8_t)n;
+	if (connect(fd, &s->sa, s->sa.sa_family == AF_INET ? sizeof(s->v4) : sizeof(s->v6)) &&
+	    !(vc && wait_fd(fd, POLLOUT, deadline)))
+		goto out;
+	if (send(fd, vc ? q - 2 : q, n + 2 * !!vc, MSG_NOSIGNAL) != (ssize_t)(n + 2 * !!vc))
+		goto out;
+	while (rc == R_IGNORE) {
+		ssize_t r;
+		if (vc) {
+			if (recv_full(fd, m, 2, deadline) || recv_full(fd, m, r = m[0] << 8 | m[1], deadline))
+				break;
+		} else if (!wait_fd(fd, POLLIN, deadline) || (r = recv(fd, m, sizeof(m), 0)) < 0) {
+			break;
 		}
-		p = nl + 1;
+		rc = parse_reply(m, (size_t)r, q, qlen, !vc, out);
 	}
-	if (!r->nns)	/* no nameserver line: the local one, as glibc */
-		r->nns = !set_ns(&r->ns[0], "127.0.0.1", 9);
-	if (r->timeout_ms <= 0)
-		r->timeout_ms = 1000;
-	if (r->attempts <= 0)
-		r->attempts = 1;
+out:
+	close(fd);
+	return rc == R_IGNORE ? R_NEXT : rc;
 }
 
-static int from_dns(int family, const uint8_t *addr, char *out)
+/* glibc's res_send(): every server in turn (from a rotating start with
+ * "rotate"), "attempts" rounds, server i waiting (timeout << i) / count
+ * seconds (i > 0), at least 1; a truncated UDP reply moves to TCP for the
+ * rest of the lookup.  The host name into out; its length, 0 if none. */
+static size_t from_dns(int family, const uint8_t *addr, char *out)
 {
 	static struct resolv r;
-	static int loaded;
-	uint8_t q[128], m[1500];
-	uint16_t id;
+	static unsigned rot;
+	uint8_t buf[2 + 12 + 80], *q = buf + 2;
 	size_t qlen;
+	int vc;
 
-	if (!loaded) {
-		read_resolv(&r);
-		loaded = 1;
+	if (!r.nns) {
+		size_t len;
+		const char *conf = map_file("/etc/resolv.conf", &len);
+		conf_parse(&r, conf, len, getenv("RES_OPTIONS"));
+		if (conf)
+			munmap((void *)conf, len);
+		random_id((uint8_t *)&rot);
 	}
-	/* a query id nobody off-path can guess easily: ASLR'd stack and the pid */
-	id = (uint16_t)((uintptr_t)&id >> 4 ^ (unsigned)getpid());
 	memset(q, 0, 12);
-	q[0] = (uint8_t)(id >> 8);
-	q[1] = (uint8_t)id;
 	q[2] = 1;	/* recursion desired */
 	q[5] = 1;	/* one question */
-	qlen = 12 + ptr_qname(q + 12, family, addr);
-	memcpy(q + qlen, "\0\0\14\0\1", 5);	/* root, type PTR, class IN */
-	qlen += 5;
-	for (int t = 0; t < r.attempts; t++) {
-		for (int i = 0; i < r.nns; i++) {
-			int fam = r.ns[i].v4.sin_family, rc = -1;
-			int fd = socket(fam, SOCK_DGRAM | SOCK_CLOEXEC, 0);
-			struct pollfd pfd = { fd, POLLIN, 0 };
-			if (fd < 0)
-				continue;
-			if (!connect(fd, (struct sockaddr *)&r.ns[i],
-				     fam == AF_INET ? sizeof(r.ns[i].v4) : sizeof(r.ns[i].v6)) &&
-			    send(fd, q, qlen, 0) == (ssize_t)qlen) {
-				while (rc < 0 && poll(&pfd, 1, r.timeout_ms) == 1) {
-					ssize_t n = recv(fd, m, sizeof(m), 0);
-					if (n < 0)
-						break;
-					rc = parse_reply(m, (size_t)n, id, out);
-				}
+	qlen = ptr_qname(q + 12, family, addr);
+	memcpy(q + 12 + qlen, "\0\14\0\1", 4);	/* type PTR, class IN */
+	qlen += 4;
+	vc = r.opts & OPT_USEVC;
+	unsigned first = r.opts & OPT_ROTATE ? rot++ % (unsigned)r.nns : 0;
+	for (int t = 0; t < r.retry; t++) {
+		for (int k = 0; k < r.nns; k++) {
+			int i = (int)((first + (unsigned)k) % (unsigned)r.nns);
+			int secs = r.retrans > 0 ? (r.retrans << i) / (i ? r.nns : 1) : 0, rc;
+			if (secs <= 0)
+				secs = 1;
+			if (vc)
+				t = r.retry;	/* one TCP attempt per server */
+			rc = exchange(&r.ns[i], q, qlen, vc, secs, out);
+			if (rc == R_TC) {
+				vc = 1;
+				t = r.retry;
+				rc = exchange(&r.ns[i], q, qlen, vc, secs, out);
 			}
-			close(fd);
 			if (rc >= 0)
-				return rc;
+				return (size_t)rc;
 		}
 	}
 	return 0;
+}
+
+/* --- the cache -------------------------------------------------------- */
+
+struct hit {
+	uint8_t family;
+	uint8_t addr[16];
+	uint32_t off, len;	/* name in pool */
+};
+
+/* Whether a name can be printed: no control byte (DEL included). */
+static int printable(const char *s, size_t n)
+{
+	while (n--)
+		if ((unsigned char)*s < 0x20 || *s++ == 0x7f)
+			return 0;
+	return 1;
 }
 
 size_t host_name(char *dst, size_t n, int family, const uint8_t *addr)
 {
 	static struct hit cache[CACHE];
+	static char pool[POOL];
+	static size_t used;
 	static unsigned next;
 	size_t alen = family == AF_INET ? 4 : 16, l;
 	struct hit *h = NULL;
+	const char *name = NULL;
+	char dns[256];
 
 	if (!CONFIG_SS_RESOLVE)
 		return 0;
@@ -399,15 +657,32 @@ size_t host_name(char *dst, size_t n, int family, const uint8_t *addr)
 		if (cache[i].family == family && !memcmp(cache[i].addr, addr, alen))
 			h = &cache[i];
 	if (!h) {
+		l = 0;
+		/* the unspecified address is never looked up */
+		if (memcmp(addr, loop6, alen - 1) || addr[alen - 1]) {
+			if (!from_hosts(family, addr, &name, &l)) {
+				/* glibc asks DNS for ::a.b.c.d as for a.b.c.d */
+				int compat = family == AF_INET6 && !memcmp(addr, loop6, 12) && memcmp(addr, loop6, 16);
+				name = dns;
+				l = compat ? from_dns(AF_INET, addr + 12, dns) : from_dns(family, addr, dns);
+			}
+		}
+		if (!printable(name, l))
+			l = 0;
+		if (l > NAME_CAP)
+			l = NAME_CAP;
+		if (l > POOL - used) {
+			used = next = 0;	/* full: start the cache afresh */
+		}
 		h = &cache[next++ % CACHE];
 		h->family = (uint8_t)family;
 		memcpy(h->addr, addr, alen);
-		if (!from_hosts(family, addr, h->name) && !from_dns(family, addr, h->name))
-			h->name[0] = 0;
+		memcpy(pool + used, name, l);
+		h->off = (uint32_t)used;
+		h->len = (uint32_t)l;
+		used += l;
 	}
-	l = strlen(h->name);
-	if (l >= n)
-		l = n - 1;
-	memcpy(dst, h->name, l);
+	l = h->len < n ? h->len : n;
+	memcpy(dst, pool + h->off, l);
 	return l;
 }
