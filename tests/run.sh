@@ -16,6 +16,7 @@
 #   golden       live comparison with /usr/bin/ss in a network namespace (root)
 #   fallback     no netlink (seccomp): the /proc fallback vs iproute2 PROC_ROOT=/proc
 #   replay       synthetic sock_diag dumps (SS_DIAG_DIR) vs iproute2 under tests/nlshim.so
+#   resolve      -r with a fake DNS server, test /etc/hosts and resolv.conf (root)
 # Ends with "N passed, N failed, N skipped"; exit status 1 if anything failed.
 # Outputs of the last run are kept in tests/out/.
 
@@ -36,7 +37,7 @@ if ! command -v bash >/dev/null 2>&1; then
 	exit 1
 fi
 
-groups=${*:-unit cli fixtures scale tty configs fuzz golden fallback replay}
+groups=${*:-unit cli fixtures scale tty configs fuzz golden fallback replay resolve}
 log=$OUT/run.log
 : >"$log"
 start=$(date +%s)
