@@ -331,6 +331,8 @@ static int conf_ns(union sa *s, const char *p, const char *e)
 /* glibc's reading of resolv.conf text plus RES_OPTIONS (may be NULL). */
 static void conf_parse(struct resolv *r, const char *buf, size_t len, const char *env)
 {
+	static const char local[] = "127.0.0.1";
+
 	r->nns = 0;
 	r->retrans = 5;
 	r->retry = 2;
@@ -345,7 +347,7 @@ static void conf_parse(struct resolv *r, const char *buf, size_t len, const char
 	if (env)
 		conf_options(r, env, env + strlen(env));
 	if (!r->nns)	/* no nameserver line: the local one, as glibc */
-		conf_ns(&r->ns[r->nns++], "127.0.0.1", "127.0.0.1" + 9);
+		conf_ns(&r->ns[r->nns++], local, local + 9);
 }
 
 /* --- DNS messages ----------------------------------------------------- */
