@@ -8,12 +8,12 @@
 #include <fcntl.h>
 #include <limits.h>
 #include <poll.h>
-#include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
 #include <sys/random.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
+#include <sys/syscall.h>
 #include <netinet/in.h>
 #include <time.h>
 #include <unistd.h>
@@ -496,13 +496,33 @@ static int parse_reply(const uint8_t *m, size_t len, const uint8_t *q, size_t ql
 	return 0;
 }
 
+extern char **environ;
+
+/* The value of an environment variable ("NAME="), NULL if unset; getenv()
+ * would bring strchrnul along. */
+static const char *env_value(const char *name_eq)
+{
+	size_t n = strlen(name_eq);
+
+	for (char **e = environ; e && *e; e++)
+		if (!strncmp(*e, name_eq, n))
+			return *e + n;
+	return NULL;
+}
+
 /* --- talking to the servers ------------------------------------------- */
 
+/* Milliseconds of CLOCK_MONOTONIC; by syscall, as musl's clock_gettime()
+ * brings its vDSO lookup (~1 KB) along. */
 static long long now_ms(void)
 {
-	struct timespec t;
+	struct timespec t = { 0, 0 };
 
-	clock_gettime(CLOCK_MONOTONIC, &t);
+#ifdef SYS_clock_gettime64
+	syscall(SYS_clock_gettime64, CLOCK_MONOTONIC, &t);
+#else
+	syscall(SYS_clock_gettime, CLOCK_MONOTONIC, &t);
+#endif
 	return (long long)t.tv_sec * 1000 + t.tv_nsec / 1000000;
 }
 
@@ -591,9 +611,7 @@ static size_t from_dns(int family, const uint8_t *addr, char *out)
 	if (!r.nns) {
 		size_t len;
 		const char *conf = map_file("/etc/resolv.conf", &len);
-		conf_parse(&r, conf, len, getenv("RES_OPTIONS"));
-		if (conf)
-			munmap((void *)conf, len);
+		conf_parse(&r, conf, len, env_value("RES_OPTIONS="));
 		random_id((uint8_t *)&rot);
 	}
 	memset(q, 0, 12);
