@@ -102,6 +102,15 @@ def truncated(tcp_name):
     return f
 
 
+def tcp_hang(s, p, qid, q, o):
+    # A accepts the TCP connection and says nothing for 2 s; B answers
+    if p == "udp":
+        return [(0, reply(qid, q, [], tc=1))]
+    if s == "A":
+        return [(2, None)]
+    return [(0, reply(qid, q, [ptr(o, dn("tcp-b.example"))]))]
+
+
 def by_proto(s, p, qid, q, o):
     return [(0, reply(qid, q, [ptr(o, dn(p + ".example"))]))]
 
@@ -177,6 +186,7 @@ TABLE = {
     "127.0.1.42": per_server({"A": ("rcode", 2), "B": ("rcode", 2), "C": ("rcode", 2)}),
     "127.0.1.43": per_server({}),
     "127.0.1.44": name_answer(labels(b"del\x7fx", b"example")),
+    "127.0.1.45": tcp_hang,
     "fd00::1": name_answer(dn("six.example")),
     "fd00::2": name_answer(labels(b"six\x1b", b"example")),
     "::127.0.1.1": name_answer(dn("compat.example")),
@@ -249,7 +259,9 @@ def tcp_conn(c, srv):
                 break
             m += d
         out = answer(srv, "tcp", m)
-        if out:
+        if out and out[-1][1] is None:
+            time.sleep(out[-1][0])
+        elif out:
             pkt = out[-1][1]
             c.sendall(struct.pack(">H", len(pkt)) + pkt)
     except (OSError, struct.error):

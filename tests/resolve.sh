@@ -145,8 +145,9 @@ done
 hold "${quick[@]}" fd00::1 fd00::2 ::127.0.1.1 0.0.0.0 :: "[::]" \
 	"[::]>::ffff:127.0.1.1" "127.0.0.5>127.0.1.40" && MAXSECS=3 rcase "dns answers"
 
-# silence, and wrong IDs for 2.5 s that must not extend a 1 s wait
-hold 127.0.1.24 127.0.1.28 && MAXSECS=5 rcase "silence and ID flood"
+# silence, wrong IDs for 2.5 s that must not extend a 1 s wait, and a TCP
+# server that says nothing for 2 s (glibc waits for it; we wait 1 s)
+hold 127.0.1.24 127.0.1.28 127.0.1.45 && MAXSECS=5 rcase "silence, ID flood, silent TCP"
 
 # --- /etc/resolv.conf ----------------------------------------------------
 hold 127.0.1.42 127.0.1.40 127.0.1.41
@@ -167,8 +168,8 @@ rcase "options use-vc"
 hold 127.0.1.43
 conf 'nameserver 127.0.0.1\noptions timeout:4294967297 attempts:1\n'
 MAXSECS=3 rcase "timeout wraps as glibc's atoi (1 s)"
-conf 'nameserver 127.0.0.1\nnameserver 127.0.0.2\noptions attempts:1 timeout:-99999999999999999999\n'
-MAXSECS=4 rcase "timeout saturates as glibc's atoi (1 s), two silent servers"
+conf 'nameserver 127.0.0.1\noptions attempts:1 timeout:-99999999999999999999\n'
+MAXSECS=3 rcase "timeout saturates as glibc's atoi (1 s)"
 
 # --- /etc/hosts -----------------------------------------------------------
 conf 'nameserver 127.0.0.1\noptions timeout:1 attempts:1\n'
