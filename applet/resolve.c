@@ -19,6 +19,7 @@
 #include <unistd.h>
 #include "config.h"
 #include "names.h"
+#include "env.h"
 
 #define CACHE 256
 #define POOL (1u << 18)
@@ -496,20 +497,6 @@ static int parse_reply(const uint8_t *m, size_t len, const uint8_t *q, size_t ql
 	return 0;
 }
 
-extern char **environ;
-
-/* The value of an environment variable ("NAME="), NULL if unset; getenv()
- * would bring strchrnul along. */
-static const char *env_value(const char *name_eq)
-{
-	size_t n = strlen(name_eq);
-
-	for (char **e = environ; e && *e; e++)
-		if (!strncmp(*e, name_eq, n))
-			return *e + n;
-	return NULL;
-}
-
 /* --- talking to the servers ------------------------------------------- */
 
 /* Milliseconds of CLOCK_MONOTONIC; by syscall, as musl's clock_gettime()
@@ -611,7 +598,7 @@ static size_t from_dns(int family, const uint8_t *addr, char *out)
 	if (!r.nns) {
 		size_t len;
 		const char *conf = map_file("/etc/resolv.conf", &len);
-		conf_parse(&r, conf, len, env_value("RES_OPTIONS="));
+		conf_parse(&r, conf, len, env_get("RES_OPTIONS"));
 		random_id((uint8_t *)&rot);
 	}
 	memset(q, 0, 12);
