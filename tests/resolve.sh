@@ -165,6 +165,28 @@ conf 'nameserver 999.0.0.1\nnameserver 127.0.0.1%%lo\nnameserver 127.0.0.2\nname
 rcase "bad nameserver, then the first three"
 conf 'nameserver 127.0.0.3\noptions use-vc\n'
 rcase "options use-vc"
+# rotate: glibc starts each lookup at a random server, so over 12 runs both
+# binaries must have been answered by more than one of A, B and C
+conf 'nameserver 127.0.0.1\nnameserver 127.0.0.2\nnameserver 127.0.0.3\noptions rotate\n'
+hold 127.0.1.40 && {
+	ENVV=() ARGV=(-rnua)
+	for bin in "$REF" "$SS"; do
+		for i in $(seq 12); do
+			run_ss "$bin" "$W/rot"
+			grep -o ' [abc]\.example:' "$W/rot.out"
+		done | sort -u >"$W/rot.names"
+		echo "$(wc -l <"$W/rot.names")"
+	done >"$W/rot.count"
+	: >"$W/dns.log"
+	if [ "$(sed -n 1p "$W/rot.count")" -lt 2 ]; then
+		fail "resolve options rotate" "the reference answered from one server only (rotate not in effect?)"
+	elif [ "$(sed -n 2p "$W/rot.count")" -lt 2 ]; then
+		fail "resolve options rotate" "12 lookups, all answered by the same server"
+	else
+		pass "resolve options rotate"
+	fi
+}
+
 hold 127.0.1.43
 conf 'nameserver 127.0.0.1\noptions timeout:4294967297 attempts:1\n'
 MAXSECS=3 rcase "timeout wraps as glibc's atoi (1 s)"
