@@ -20,6 +20,7 @@
 #include "config.h"
 #include "names.h"
 #include "env.h"
+#include "fmt.h"
 
 #define CACHE 256
 #define POOL (1u << 18)
@@ -154,38 +155,35 @@ static int parse_v6(const char *s, size_t n, uint8_t a[16])
  * reads a nameserver line; 0 on success. */
 static int parse_aton(const char *s, size_t n, uint8_t a[4])
 {
-	uint32_t part[4];
-	unsigned np = 0;
+	uint32_t x = 0;
+	unsigned np = 0, d;
 	size_t i = 0;
 
 	for (;;) {
 		uint64_t v = 0;
 		unsigned base = 10;
-		if (i >= n || s[i] < '0' || s[i] > '9' || np == 4)
+		if (i >= n || (unsigned)(s[i] - '0') > 9)
 			return -1;
 		if (s[i] == '0') {
 			base = 8;
 			if (i + 2 < n && (s[i + 1] | 0x20) == 'x' && hexdig(s[i + 2]) >= 0)
 				base = 16, i += 2;
 		}
-		for (; i < n && hexdig(s[i]) >= 0 && (unsigned)hexdig(s[i]) < base; i++)
-			if ((v = v * base + (unsigned)hexdig(s[i])) > 0xffffffffu)
+		for (; i < n && (d = (unsigned)hexdig(s[i])) < base; i++)
+			if ((v = v * base + d) > 0xffffffffu)
 				return -1;
-		part[np++] = (uint32_t)v;
-		if (i == n)
-			break;
-		if (s[i++] != '.' || np == 4 || v > 255)
+		if (i == n) {
+			/* the last part fills the bytes the others left */
+			if (np && v >> (8 * (4 - np)))
+				return -1;
+			x = htonl(x | (uint32_t)v);
+			memcpy(a, &x, 4);
+			return 0;
+		}
+		if (s[i++] != '.' || np == 3 || v > 255)
 			return -1;
+		x |= (uint32_t)v << (24 - 8 * np++);
 	}
-	/* the last part fills the bytes the others left */
-	uint32_t x = part[np - 1];
-	if (np > 1 && x >> (8 * (5 - np)))
-		return -1;
-	for (unsigned k = 0; k < np - 1; k++)
-		x |= part[k] << (24 - 8 * k);
-	a[0] = (uint8_t)(x >> 24), a[1] = (uint8_t)(x >> 16);
-	a[2] = (uint8_t)(x >> 8), a[3] = (uint8_t)x;
-	return 0;
 }
 
 static const uint8_t v4mapped[12] = { 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff };
@@ -360,11 +358,9 @@ static size_t ptr_qname(uint8_t *q, int family, const uint8_t *addr)
 
 	if (family == AF_INET) {
 		for (int i = 3; i >= 0; i--) {
-			unsigned v = addr[i], l = 1 + (v > 9) + (v > 99);
-			q[n++] = (uint8_t)l;
-			for (unsigned k = l; k--; v /= 10)
-				q[n + k] = (uint8_t)('0' + v % 10);
-			n += l;
+			size_t l = fmt_u64((char *)q + n + 1, addr[i]);
+			q[n] = (uint8_t)l;
+			n += 1 + l;
 		}
 		memcpy(q + n, "\7in-addr\4arpa", 14);
 		return n + 14;

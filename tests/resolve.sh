@@ -245,7 +245,7 @@ fi
 
 # --- the parsers, directly -------------------------------------------------
 cc -std=c11 -D_GNU_SOURCE -I"$TESTS/../include" -I"$TESTS/../lib" -I"$TESTS/../applet" -I"$TESTS/../build" \
-	-o "$W/resolve_unit" "$TESTS/resolve_unit.c" "$TESTS/../lib/env.c" 2>"$W/unit.log"
+	-o "$W/resolve_unit" "$TESTS/resolve_unit.c" "$TESTS/../lib/env.c" "$TESTS/../applet/fmt.c" 2>"$W/unit.log"
 if [ ! -x "$W/resolve_unit" ]; then
 	fail "resolve parsers" "cannot build tests/resolve_unit.c: $(head -c 300 "$W/unit.log")"
 elif "$W/resolve_unit" >"$W/unit.out" 2>&1; then
