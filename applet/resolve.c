@@ -9,6 +9,8 @@
 #include <limits.h>
 #include <poll.h>
 #include <string.h>
+#include <net/if.h>
+#include <sys/ioctl.h>
 #include <sys/mman.h>
 #include <sys/random.h>
 #include <sys/socket.h>
@@ -307,9 +309,11 @@ static const char *keyword(const char *p, const char *e, const char *kw, size_t 
 	return (size_t)(e - p) > n && !memcmp(p, kw, n) && (p[n] == ' ' || p[n] == '\t') ? p + n : NULL;
 }
 
-/* One nameserver address (inet_aton, else inet_pton6 without a %scope) on port 53. */
+/* One nameserver address on port 53: inet_aton, else inet_pton6 with an
+ * optional %scope (an interface name or number) for a link-local address. */
 static int conf_ns(union sa *s, const char *p, const char *e)
 {
+	uint8_t *a = (uint8_t *)&s->v6.sin6_addr;
 	const char *w;
 
 	while (p < e && (*p == ' ' || *p == '\t'))
@@ -324,7 +328,28 @@ static int conf_ns(union sa *s, const char *p, const char *e)
 	}
 	e = memchr(p, '%', (size_t)(w - p));
 	s->v6.sin6_family = AF_INET6;
-	return parse_v6(p, (size_t)((e ? e : w) - p), (uint8_t *)&s->v6.sin6_addr);
+	if (parse_v6(p, (size_t)((e ? e : w) - p), a))
+		return -1;
+	/* fe80::/10 and ff02::/16-style link-local: %IFNAME, else %NUMBER */
+	if (e && ((a[0] == 0xfe && (a[1] & 0xc0) == 0x80) || (a[0] == 0xff && (a[1] & 15) == 2))) {
+		struct ifreq ifr;
+		uint64_t v = 0;
+		size_t l = (size_t)(w - ++e);
+		int fd = socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+		memset(&ifr, 0, sizeof(ifr));
+		memcpy(ifr.ifr_name, e, l < IFNAMSIZ ? l : 0);	/* if_nametoindex() */
+		if (fd >= 0 && !ioctl(fd, SIOCGIFINDEX, &ifr))
+			s->v6.sin6_scope_id = (uint32_t)ifr.ifr_ifindex;
+		if (fd >= 0)
+			close(fd);
+		if (s->v6.sin6_scope_id)
+			return 0;
+		while (e < w && *e >= '0' && *e <= '9' && v <= UINT32_MAX)
+			v = v * 10 + (unsigned)(*e++ - '0');
+		if (e == w && v <= UINT32_MAX)
+			s->v6.sin6_scope_id = (uint32_t)v;
+	}
+	return 0;
 }
 
 /* glibc's reading of resolv.conf text plus RES_OPTIONS (may be NULL). */

@@ -25,6 +25,14 @@ static void conf(const char *text, const char *env, int nns, int retrans, int re
 	      "resolv.conf", text);
 }
 
+static void scope(const char *text, unsigned want)
+{
+	struct resolv r;
+
+	conf_parse(&r, text, strlen(text), NULL);
+	check(r.ns[0].sa.sa_family == AF_INET6 && r.ns[0].v6.sin6_scope_id == want, "scope", text);
+}
+
 static void v4(const char *s, int ok)
 {
 	uint8_t a[4];
@@ -63,6 +71,12 @@ int main(void)
 	conf("nameserver 1.1.1.1\nnameserver 1.1.1.2\nnameserver ::1\nnameserver 1.1.1.4\n", NULL, 3, 5, 2, 0);
 	conf("nameserver 1.1.1.1\r\nnameserver\t1.2 x\nnameserver fe80::1%eth0\n", NULL, 2, 5, 2, 0);
 	conf("nameserver 1.1.1.256\nnameserver 1.1.1.1.1\nnameserver\n", NULL, 1, 5, 2, 0);
+	scope("nameserver fe80::1%lo\n", 1);
+	scope("nameserver fe80::1%7\n", 7);
+	scope("nameserver fe80::1%4294967296\n", 0);
+	scope("nameserver fe80::1%no-such-if\n", 0);
+	scope("nameserver fd00::1%7\n", 0);
+	scope("nameserver ff02::1%7 x\n", 7);
 	v4("127.0.0.1", 1);
 	v4("0.0.0.0", 1);
 	v4("127.0.0.01", 0);
