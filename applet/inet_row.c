@@ -63,33 +63,35 @@ static size_t host_token(char *b, const struct sock_rec *r, const uint8_t *a,
 	return n;
 }
 
-static size_t port_token(char *b, const struct sock_rec *r, unsigned port, unsigned flags)
+/* The port as text: a name (whole, any length) or digits written into b. */
+static const char *port_token(char *b, const struct sock_rec *r, unsigned port,
+			      unsigned flags, size_t *n)
 {
 	const char *name = NULL;
 
 	if (!port) {
-		b[0] = '*';
-		return 1;
+		*n = 1;
+		return "*";
 	}
 	if (CONFIG_SS_SERVICES && !(flags & F_NUMERIC)) {
 		if (r->table == TAB_RAW) {
-			name = protocol_name(port);
+			name = protocol_name(port, n);
 			if (!name) {
 				memcpy(b, "ipproto-", 8);
-				return 8 + fmt_u64(b + 8, port);
+				*n = 8 + fmt_u64(b + 8, port);
+				return b;
 			}
-		} else if (!port_ephemeral(port)) {
-			name = service_name(port, r->table == TAB_UDP);
+			return name;
 		}
+		if (!port_ephemeral(port))
+			name = service_name(port, r->table == TAB_UDP);
 	}
 	if (name) {
-		size_t n = strlen(name);
-		if (n > 200)
-			n = 200;
-		memcpy(b, name, n);
-		return n;
+		*n = strlen(name);
+		return name;
 	}
-	return fmt_u64(b, port);
+	*n = fmt_u64(b, port);
+	return b;
 }
 
 void inet_row(const struct sock_rec *r, unsigned flags)
@@ -98,9 +100,13 @@ void inet_row(const struct sock_rec *r, unsigned flags)
 	const char *s = table_info[r->table].netid;
 	static char b[HOST_MAX + 64];	/* name, brackets, %ifname, ':' */
 
+	size_t n;
+
 	row_head(s, strlen(s), r->state, r->rq, r->wq);
 	row_put(COL_LADDR, b, host_token(b, r, in->laddr, in->ifindex, flags));
-	row_put(COL_LPORT, b, port_token(b, r, in->lport, flags));
+	s = port_token(b, r, in->lport, flags, &n);
+	row_put(COL_LPORT, s, n);
 	row_put(COL_RADDR, b, host_token(b, r, in->raddr, 0, flags));
-	row_put(COL_RPORT, b, port_token(b, r, in->rport, flags));
+	s = port_token(b, r, in->rport, flags, &n);
+	row_put(COL_RPORT, s, n);
 }

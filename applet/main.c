@@ -13,6 +13,7 @@
 #include "errmsg.h"
 #include "source.h"
 #include "../netlink/nldump.h"
+#include "../procnet/procnet.h"
 
 /* Every record of every source: the filter stage, then its row. */
 static int show(const struct sock_rec *r, void *arg)
@@ -80,6 +81,10 @@ int main(int argc, char **argv)
 	if (o.nwords) {
 		errs("ss: filter expressions are not supported in this build");
 		return 255;
+	}
+	if (!procnet_root_ok()) {
+		errs("ss: PROC_ROOT: File name too long");
+		return 1;
 	}
 	note_unbuilt(o.tables);
 	if (popcount(o.tables) == 1)

@@ -6,8 +6,9 @@
 
 /* First /etc/services name of port for "udp" (udp != 0) or "tcp"; NULL if none. */
 const char *service_name(unsigned port, int udp);
-/* /etc/protocols name of an IP protocol number; NULL if none. */
-const char *protocol_name(unsigned proto);
+/* /etc/protocols name of an IP protocol number, its length to print in *len
+ * (cut to 127 bytes as 6.1 cuts it); NULL if none. */
+const char *protocol_name(unsigned proto, size_t *len);
 /* Whether port lies in ip_local_port_range (read once). */
 int port_ephemeral(unsigned port);
 /* Interface name of ifindex into dst (>= 16 bytes), "if<N>" if unknown; returns length. */

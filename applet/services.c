@@ -1,6 +1,10 @@
-/* /etc/services and /etc/protocols, read once with our own parser:
- * getservbyport() would re-read the file for every port. */
+/* /etc/services, /etc/protocols and ip_local_port_range, each read once with
+ * our own parsers: getservbyport() would re-read the file for every port.
+ * The files are parsed as glibc 2.36 nss_files parses them (files-parse.c,
+ * files-service.c, files-proto.c), the port range as 6.1's
+ * fscanf("%d %d") reads it.  Spec section 2.5. */
 #include <fcntl.h>
+#include <limits.h>
 #include <string.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
@@ -9,20 +13,21 @@
 #include "names.h"
 #include "../procnet/procnet.h"
 
-struct serv {
-	uint16_t port;
-	uint8_t udp;	/* 1 udp, 0 tcp, 2 other */
-	const char *name;
-};
-
-static struct {
+/* One file's usable lines as sorted keys: id << 47 | offset of the name in
+ * buf.  id is port * 2 + udp for services, the number for protocols; the
+ * offset keeps file order within an id, so the first key of an id is the
+ * first matching line, as glibc answers. */
+struct etc_tab {
 	int loaded;
 	size_t n;
-	struct serv *v;		/* sorted by port, file order kept within a port */
-} S;
+	uint64_t *v;
+	char *buf;
+};
+
+#define OFF_BITS 47
 
 /* Reads a whole file into an anonymous mapping with a NUL after it, so
- * names can be cut in place. */
+ * lines and names can be cut in place. */
 static char *slurp(const char *path, size_t *len)
 {
 	struct stat st;
@@ -32,7 +37,9 @@ static char *slurp(const char *path, size_t *len)
 
 	if (fd < 0)
 		return NULL;
-	if (!fstat(fd, &st) && st.st_size > 0)
+	/* small enough that lines * 8 and the 47-bit name offsets cannot wrap */
+	if (!fstat(fd, &st) && st.st_size > 0 &&
+	    (uint64_t)st.st_size < (SIZE_MAX / 16 < (1ull << 44) ? SIZE_MAX / 16 : (1ull << 44)))
 		p = mmap(NULL, (size_t)st.st_size + 1, PROT_READ | PROT_WRITE,
 			 MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
 	while (p != MAP_FAILED && n < (size_t)st.st_size) {
@@ -48,177 +55,270 @@ static char *slurp(const char *path, size_t *len)
 	return p;
 }
 
-static int is_space(char c)
+/* isspace() in the C locale */
+static int is_space(int c)
 {
-	return c == ' ' || c == '\t' || c == 0;	/* NUL: a word we cut before */
+	return c == ' ' || (unsigned)(c - '\t') < 5;
 }
 
-/* Next field of a line: skips blanks, NUL-terminates the word in place. */
-static char *field(char **pp, char *end)
+/* glibc's STRING_FIELD(var, isspace, 1): the word at *pp, cut, blanks after
+ * it swallowed. */
+static char *word(char **pp)
 {
-	char *p = *pp, *w;
+	char *w = *pp, *p = w;
 
-	while (p < end && is_space(*p))
+	while (*p && !is_space(*p))
 		p++;
-	if (p >= end || *p == '#')
-		return NULL;
-	w = p;
-	while (p < end && !is_space(*p) && *p != '#')
-		p++;
-	*pp = p + (p < end && *p != '#');
-	*p = 0;
+	if (*p) {
+		*p++ = 0;
+		while (is_space(*p))
+			p++;
+	}
+	*pp = p;
 	return w;
 }
 
-static unsigned parse_num(const char *s, const char **rest)
+/* strtoul(s, &end, base) as glibc 2.36's nss_files reads a number: a sign,
+ * base 0 (0x hex, 0 octal) or 10, ULONG_MAX on overflow, and a value over
+ * 32 bits rejects the line.  NULL if there is no number. */
+static char *number(char *s, unsigned base, uint32_t *out)
 {
-	unsigned v = 0;
+	unsigned long v = 0;
+	int neg = *s == '-', ovf = 0;
+	char *d;
 
-	while (*s >= '0' && *s <= '9')
-		v = v * 10 + (unsigned)(*s++ - '0');
-	*rest = s;
-	return v;
+	s += neg || *s == '+';
+	if (!base) {
+		base = 10;
+		if (*s == '0') {
+			base = 8;
+			if ((s[1] | 32) == 'x' && ((unsigned)(s[2] - '0') < 10 ||
+						    (unsigned)((s[2] | 32) - 'a') < 6))
+				base = 16, s += 2;
+		}
+	}
+	for (d = s;; s++) {
+		unsigned dg = (unsigned)(*s - '0');
+		if (dg >= 10)
+			dg = (unsigned)((*s | 32) - 'a') < 6 ? (unsigned)((*s | 32) - 'a') + 10 : 99;
+		if (dg >= base)
+			break;
+		if (v > (ULONG_MAX - dg) / base)
+			ovf = 1;
+		v = v * base + dg;
+	}
+	if (s == d)
+		return NULL;
+	if (ovf)
+		v = ULONG_MAX;
+	else if (neg)
+		v = -v;
+	if ((uint64_t)v > 0xffffffffu)
+		return NULL;
+	*out = (uint32_t)v;
+	return s;
 }
 
-static void add_serv(char *line, char *end)
+/* One line (a C string, cut here at '#') as files-service.c (services != 0) or
+ * files-proto.c parses it (services: port, any number of '/', protocol;
+ * protocols: number, then a blank or the end); the key id, or -1 if glibc skips the line or no
+ * lookup of ours can match it. */
+static long parse_line(char *p, int services, char **name)
 {
-	char *name = field(&line, end), *pp = name ? field(&line, end) : NULL;
-	const char *rest;
-	unsigned port;
+	uint32_t v;
+	char *proto;
 
-	if (!pp || *pp < '0' || *pp > '9')
-		return;
-	port = parse_num(pp, &rest);
-	if (*rest != '/' || port > 65535)
-		return;
-	rest++;
-	S.v[S.n].port = (uint16_t)port;
-	S.v[S.n].udp = !strcmp(rest, "udp") ? 1 : !strcmp(rest, "tcp") ? 0 : 2;
-	S.v[S.n].name = name;
-	S.n++;
+	char *q = p;
+
+	while (*q && *q != '#')	/* files-parse.c: the line ends at '#' */
+		q++;
+	*q = 0;
+	while (is_space(*p))
+		p++;
+	if (!*p)
+		return -1;
+	*name = word(&p);
+	p = number(p, services ? 0 : 10, &v);
+	if (!p)
+		return -1;
+	if (services) {
+		if (*p != '/' && *p)
+			return -1;
+		while (*p == '/')
+			p++;
+		proto = word(&p);
+		if (strcmp(proto, "tcp") && strcmp(proto, "udp"))
+			return -1;
+		return (long)(v & 0xffff) * 2 + (proto[0] == 'u');
+	}
+	if (*p && !is_space(*p))
+		return -1;
+	return v > 0xffff ? -1 : (long)v;
 }
 
-static void load_services(void)
+/* Heapsort: O(n log n) whatever the order; keys are unique (offsets). */
+static void sift(uint64_t *a, size_t i, size_t n)
 {
-	size_t len, lines = 1;
-	char *buf = slurp("/etc/services", &len), *p, *end;
+	uint64_t t = a[i];
 
-	S.loaded = 1;
-	if (!buf)
-		return;
-	end = buf + len;
+	for (size_t c; (c = 2 * i + 1) < n; i = c) {
+		c += c + 1 < n && a[c + 1] > a[c];
+		if (a[c] <= t)
+			break;
+		a[i] = a[c];
+	}
+	a[i] = t;
+}
+
+/* Parses buf (len bytes and a NUL, cut in place) into t. */
+static void tab_parse(struct etc_tab *t, char *buf, size_t len, int services)
+{
+	size_t lines = 1;
+	char *p, *end = buf + len;
+
 	for (p = buf; p < end; p++)
 		lines += *p == '\n';
-	S.v = mmap(NULL, lines * sizeof(*S.v), PROT_READ | PROT_WRITE,
-		   MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-	if (S.v == MAP_FAILED) {
-		S.v = NULL;
+	t->v = mmap(NULL, lines * sizeof(*t->v), PROT_READ | PROT_WRITE,
+		    MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	if (t->v == MAP_FAILED) {
+		t->v = NULL;
 		return;
 	}
+	t->buf = buf;
 	for (p = buf; p < end;) {
-		char *nl = memchr(p, '\n', (size_t)(end - p));
+		char *nl = memchr(p, '\n', (size_t)(end - p)), *name;
+		long id;
 		if (!nl)
 			nl = end;
-		add_serv(p, nl);
+		*nl = 0;	/* buf[len] is the NUL after the file */
+		id = parse_line(p, services, &name);
+		if (id >= 0)
+			t->v[t->n++] = (uint64_t)id << OFF_BITS | (uint64_t)(name - buf);
 		p = nl + 1;
 	}
-	/* insertion sort: stable, and the file is nearly sorted already */
-	for (size_t i = 1; i < S.n; i++) {
-		struct serv t = S.v[i];
-		size_t j = i;
-		while (j && S.v[j - 1].port > t.port) {
-			S.v[j] = S.v[j - 1];
-			j--;
-		}
-		S.v[j] = t;
+	for (size_t i = t->n / 2; i--;)
+		sift(t->v, i, t->n);
+	for (size_t n = t->n; n > 1;) {
+		uint64_t x = t->v[--n];
+		t->v[n] = t->v[0];
+		t->v[0] = x;
+		sift(t->v, 0, n);
 	}
 }
 
-const char *service_name(unsigned port, int udp)
+static void tab_load(struct etc_tab *t, const char *path, int services)
 {
-	size_t lo = 0, hi;
+	size_t len;
+	char *buf = slurp(path, &len);
 
-	if (!CONFIG_SS_SERVICES)
-		return NULL;
-	if (!S.loaded)
-		load_services();
-	hi = S.n;
+	t->loaded = 1;
+	if (buf)
+		tab_parse(t, buf, len, services);
+}
+
+/* The name of the first line with this id, NULL if none. */
+static const char *tab_find(const struct etc_tab *t, uint64_t id)
+{
+	size_t lo = 0, hi = t->n;
+
 	while (lo < hi) {
-		size_t mid = (lo + hi) / 2;
-		if (S.v[mid].port < port)
+		size_t mid = lo + (hi - lo) / 2;
+		if (t->v[mid] >> OFF_BITS < id)
 			lo = mid + 1;
 		else
 			hi = mid;
 	}
-	for (; lo < S.n && S.v[lo].port == port; lo++)
-		if (S.v[lo].udp == udp)
-			return S.v[lo].name;
+	if (lo < t->n && t->v[lo] >> OFF_BITS == id)
+		return t->buf + (t->v[lo] & ((1ull << OFF_BITS) - 1));
 	return NULL;
 }
 
-/* Scans /etc/protocols; raw rows mostly share a protocol, so the last
- * answer is kept and the file is not walked again for it. */
-const char *protocol_name(unsigned proto)
+const char *service_name(unsigned port, int udp)
 {
-	static char *buf;
-	static size_t len;
-	static int loaded;
-	static unsigned last = ~0u;
-	static const char *last_name;
-	char *p, *end;
+	static struct etc_tab S;
 
 	if (!CONFIG_SS_SERVICES)
 		return NULL;
-	if (proto == last)
-		return last_name;
-	if (!loaded) {
-		loaded = 1;
-		buf = slurp("/etc/protocols", &len);
-	}
-	last = proto;
-	last_name = NULL;
-	if (!buf)
+	if (!S.loaded)
+		tab_load(&S, "/etc/services", 1);
+	return tab_find(&S, (uint64_t)port * 2 + !!udp);
+}
+
+/* 6.1's inet_proto_n2a() copies a name into a 128-byte buffer the first
+ * time a protocol is found (127 bytes shown) and returns its whole cached
+ * copy while the next found protocol is the same one. */
+const char *protocol_name(unsigned proto, size_t *len)
+{
+	static struct etc_tab P;
+	static unsigned shown = ~0u;
+	const char *name;
+
+	if (!CONFIG_SS_SERVICES)
 		return NULL;
-	end = buf + len;
-	for (p = buf; p < end;) {
-		char *nl = memchr(p, '\n', (size_t)(end - p)), *line = p, *name, *num;
-		const char *rest;
-		if (!nl)
-			nl = end;
-		p = nl + 1;
-		name = field(&line, nl);
-		num = name ? field(&line, nl) : NULL;
-		if (num && *num >= '0' && *num <= '9' && parse_num(num, &rest) == proto && !*rest)
-			return last_name = name;
+	if (!P.loaded)
+		tab_load(&P, "/etc/protocols", 0);
+	name = tab_find(&P, proto);
+	if (!name)
+		return NULL;
+	*len = strlen(name);
+	if (proto != shown && *len > 127)
+		*len = 127;
+	shown = proto;
+	return name;
+}
+
+/* fscanf's %d on a file read a byte at a time (the file is a dozen bytes;
+ * blanks before a number can be any number of them): blanks skipped, a
+ * sign, digits as strtol reads them (LONG_MIN/LONG_MAX on overflow), the
+ * long then cut to int as glibc stores it.  0 if there is no number. */
+struct rd {
+	int fd, c;
+};
+
+static void rd_next(struct rd *r)
+{
+	unsigned char ch;
+
+	r->c = read(r->fd, &ch, 1) == 1 ? ch : -1;
+}
+
+static int scan_int(struct rd *r, int *out)
+{
+	unsigned long v = 0, lim = LONG_MAX;
+	int neg = 0, any = 0;
+
+	while (is_space(r->c))
+		rd_next(r);
+	if (r->c == '-' || r->c == '+') {
+		neg = r->c == '-';
+		rd_next(r);
 	}
-	return NULL;
+	lim += (unsigned long)neg;
+	for (; (unsigned)(r->c - '0') < 10; rd_next(r), any = 1)
+		v = v > (lim - (unsigned)(r->c - '0')) / 10 ? lim : v * 10 + (unsigned)(r->c - '0');
+	*out = (int)(unsigned)(neg ? -v : v);
+	return any;
 }
 
 int port_ephemeral(unsigned port)
 {
-	static unsigned lo = 1, hi;	/* lo > hi: not read yet */
-	char path[256], buf[64];
+	static int lo, hi, read_once;
+	char path[PROCNET_PATH];
 
-	if (lo > hi) {
+	if (!read_once) {
 		const char *f = procnet_path(path, sizeof(path), "PROC_IP_LOCAL_PORT_RANGE",
 					     "sys/net/ipv4/ip_local_port_range");
-		int fd = open(f, O_RDONLY | O_CLOEXEC);
-		ssize_t n = fd < 0 ? -1 : read(fd, buf, sizeof(buf) - 1);
-		const char *s = buf;
+		struct rd r = { open(f, O_RDONLY | O_CLOEXEC), 0 };
+		int a, b;
 
-		if (fd >= 0)
-			close(fd);
-		lo = 1024, hi = 4999;	/* iproute2's fallback */
-		if (n > 0) {
-			unsigned a, b;
-			buf[n] = 0;
-			a = parse_num(s, &s);
-			while (is_space(*s))
-				s++;
-			b = parse_num(s, &s);
-			if (a && b)
-				lo = a, hi = b;
-		}
+		rd_next(&r);
+		if (scan_int(&r, &a) && scan_int(&r, &b))
+			lo = a, hi = b;
+		else
+			lo = 1024, hi = 4999;	/* iproute2's fallback */
+		if (r.fd >= 0)
+			close(r.fd);
+		read_once = 1;
 	}
-	return port >= lo && port <= hi;
+	return (int)port >= lo && (int)port <= hi;
 }

@@ -50,7 +50,7 @@ static int table_of(unsigned tables)
 static void proc_inet(const struct source *s, int table, unsigned fams, unsigned states,
 		      rec_cb cb, void *arg)
 {
-	char path[256], name[16], env6[24];
+	char path[PROCNET_PATH], name[16], env6[24];
 	size_t l, e;
 
 	if (!s->proc)

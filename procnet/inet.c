@@ -3,6 +3,7 @@
  * past it. */
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <string.h>
 #include <sys/socket.h>
 #include <unistd.h>
@@ -39,31 +40,32 @@ static int split(const char *p, const char *end, struct tok t[NTOK])
 	return n;
 }
 
-/* The whole token as a number in base 16 or 10; -1 if it is not one.
- * Hex digits by arithmetic: (c & 15) + 9 for letters, no table. */
+/* The whole token as a number; -1 if it is not one.  Base 16: up to 16 hex
+ * digits, by arithmetic ((c & 15) + 9 for letters, no table).  Base 10 and
+ * 11: digits of any length as 6.1's sscanf reads them with %d (strtol) and
+ * %u (strtoul), the overflow value (LONG_MAX, ULONG_MAX) then the low 32
+ * bits it stores; a sign (never printed by the kernel) is refused. */
 static int num(const struct tok *t, unsigned base, uint64_t *out)
 {
 	const char *p = t->s, *e = p + t->len;
 	uint64_t v = 0;
+	int ovf = 0;
 
-	if (!t->len || t->len > 16)
+	if (base == 16 && t->len > 16)
 		return -1;
-	if (base == 16) {
-		for (; p < e; p++) {
-			unsigned c = (unsigned char)*p;
-			if (c - '0' >= 10 && (c | 0x20) - 'a' >= 6)
-				return -1;
+	for (; p < e; p++) {
+		unsigned c = (unsigned char)*p;
+		if (c - '0' >= 10 && (base < 16 || (c | 0x20) - 'a' >= 6))
+			return -1;
+		if (base == 16) {
 			v = v << 4 | ((c & 15) + 9 * (c >> 6));
+			continue;
 		}
-	} else {
-		for (; p < e; p++) {
-			unsigned d = (unsigned char)*p - '0';
-			if (d >= 10)
-				return -1;
-			v = v * 10 + d;
-		}
+		ovf |= __builtin_mul_overflow(v, 10, &v) | __builtin_add_overflow(v, c - '0', &v);
 	}
-	*out = v;
+	if (ovf || (base == 10 && v > INT64_MAX))
+		v = ~0ull;
+	*out = base == 16 ? v : (uint32_t)v;
 	return 0;
 }
 
@@ -101,7 +103,7 @@ static int parse_line(const char *p, const char *end, const struct pn_ctx *c,
 {
 	/* 0: not a number we use (sl, the addresses, refcnt) */
 	static const unsigned char base[NTOK] = {
-		0, 0, 16, 0, 16, 16, 16, 16, 16, 16, 16, 10, 10, 10, 0, 16
+		0, 0, 16, 0, 16, 16, 16, 16, 16, 16, 16, 10, 10, 11, 0, 16
 	};
 	struct tok t[NTOK];
 	uint64_t v[NTOK] = { 0 };
@@ -126,10 +128,10 @@ static int parse_line(const char *p, const char *end, const struct pn_ctx *c,
 	r->wq = (int32_t)v[6];
 	r->rq = (int32_t)v[7];
 	r->u.in.timer = (uint8_t)v[8];
-	/* USER_HZ ticks to ms, rounded up, as iproute2 does (USER_HZ is 100) */
-	r->u.in.expires = (uint32_t)((v[9] * 1000 + 99) / 100);
+	/* USER_HZ (100) ticks to ms; 6.1 wraps at 2^32 ms, we saturate */
+	r->u.in.expires = v[9] > UINT32_MAX / 10 ? UINT32_MAX : (uint32_t)v[9] * 10;
 	r->u.in.retrans = (uint8_t)(v[8] == 1 ? v[10] : v[12]);
-	r->uid = (uint32_t)v[11];
+	r->uid = (uint32_t)v[11];	/* sscanf %d and %u: cut to 32 bits */
 	r->inode = (uint32_t)v[13];
 	r->cookie = n > 15 ? v[15] : 0;
 	r->u.in.protocol = c->table == TAB_RAW ? 255 : c->table == TAB_UDP ? 17 : 6;
@@ -137,24 +139,33 @@ static int parse_line(const char *p, const char *end, const struct pn_ctx *c,
 }
 
 /* Calls cb for each complete line in [p, end); returns bytes consumed or
- * -1 when a line is too long (which ends the file, as in iproute2). */
+ * -1 where 6.1's fgets(256) loop fails: a line of 255 bytes or more, or one
+ * holding a NUL.  The header is one fgets: at most 255 bytes, the rest of a
+ * longer header is read as a line. */
 static long feed_lines(const char *p, const char *end, struct pn_ctx *c)
 {
 	const char *start = p;
 
 	while (p < end) {
-		const char *nl = memchr(p, '\n', (size_t)(end - p)), *line = p;
+		size_t lim = (size_t)(end - p) < LINE_MAX_ ? (size_t)(end - p) : LINE_MAX_;
+		const char *nl = memchr(p, '\n', lim), *line = p;
 		struct sock_rec r;
 
-		if (!nl)
-			break;
-		if (nl - p >= LINE_MAX_)
-			return -1;
-		p = nl + 1;
 		if (c->header) {
+			if (!nl && lim < LINE_MAX_)
+				break;
 			c->header = 0;
+			p = nl ? nl + 1 : p + LINE_MAX_;
 			continue;
 		}
+		if (!nl) {
+			if (lim < LINE_MAX_)
+				break;
+			return -1;
+		}
+		if (memchr(p, 0, (size_t)(nl - p)))
+			return -1;
+		p = nl + 1;
 		if (parse_line(line, nl, c, &r) || !(c->states & (1u << r.state)))
 			continue;
 		if (c->cb(&r, c->arg) < 0) {
@@ -181,7 +192,9 @@ int procnet_read_inet(const char *path, int table, int family, uint32_t states,
 
 		if (n < 0 && errno == EINTR)
 			continue;
-		if (n <= 0)
+		if (n < 0)	/* EISDIR, EIO: 6.1's fgets fails, ferror() */
+			goto cut;
+		if (!n)
 			break;
 		have += (size_t)n;
 		used = feed_lines(buf, buf + have, &c);
@@ -193,7 +206,7 @@ int procnet_read_inet(const char *path, int table, int family, uint32_t states,
 			goto cut;
 	}
 	close(fd);
-	return have ? -1 : 0;	/* a last line without newline ends the file */
+	return have && !c.header ? -1 : 0;	/* a last line without newline ends the file */
 cut:
 	close(fd);
 	return c.stop ? 0 : -1;

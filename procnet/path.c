@@ -31,3 +31,10 @@ int procnet_forced(const char *env)
 {
 	return env_get("PROC_ROOT") || (env && env_get(env));
 }
+
+int procnet_root_ok(void)
+{
+	const char *p = env_get("PROC_ROOT");
+
+	return !p || strlen(p) < PROCNET_PATH - sizeof("/sys/net/ipv4/ip_local_port_range");
+}

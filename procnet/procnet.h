@@ -9,6 +9,14 @@
  * $PROC_ROOT/NAME, else /proc/NAME.  Writes into buf (size n), returns it. */
 const char *procnet_path(char *buf, size_t n, const char *env, const char *name);
 
+/* Size of the path buffers given to procnet_path(). */
+#define PROCNET_PATH 256
+
+/* Whether $PROC_ROOT leaves room in a PROCNET_PATH buffer for the longest
+ * /proc name we read; 6.1 silently cut it at 126 bytes and opened another
+ * file. */
+int procnet_root_ok(void);
+
 /* Whether $ENV or $PROC_ROOT is set, which means netlink is skipped. */
 int procnet_forced(const char *env);
 

@@ -17,6 +17,7 @@
 #   fallback     no netlink (seccomp): the /proc fallback vs iproute2 PROC_ROOT=/proc
 #   replay       synthetic sock_diag dumps (SS_DIAG_DIR) vs iproute2 under tests/nlshim.so
 #   resolve      -r with a fake DNS server, test /etc/hosts and resolv.conf (root)
+#   etcfiles     /etc/services, /etc/protocols, port range, /proc read errors vs /usr/bin/ss
 # Ends with "N passed, N failed, N skipped"; exit status 1 if anything failed.
 # Outputs of the last run are kept in tests/out/.
 
@@ -37,7 +38,7 @@ if ! command -v bash >/dev/null 2>&1; then
 	exit 1
 fi
 
-groups=${*:-unit cli fixtures scale tty configs fuzz golden fallback replay resolve}
+groups=${*:-unit cli fixtures scale tty configs fuzz golden fallback replay resolve etcfiles}
 log=$OUT/run.log
 : >"$log"
 start=$(date +%s)
