@@ -267,19 +267,29 @@ const char *protocol_name(unsigned proto, size_t *len)
 	return name;
 }
 
-/* fscanf's %d on a file read a byte at a time (the file is a dozen bytes;
- * blanks before a number can be any number of them): blanks skipped, a
- * sign, digits as strtol reads them (LONG_MIN/LONG_MAX on overflow), the
- * long then cut to int as glibc stores it.  0 if there is no number. */
+/* fscanf's %d on a file read through a buffer (one read() takes a sysctl
+ * file whole: the kernel answers EOF to reads at an offset; blanks before a
+ * number can be any number of them): blanks skipped, a sign, digits as
+ * strtol reads them (LONG_MIN/LONG_MAX on overflow), the long then cut to
+ * int as glibc stores it.  0 if there is no number. */
 struct rd {
 	int fd, c;
+	unsigned pos, len;
+	char b[128];
 };
 
 static void rd_next(struct rd *r)
 {
-	unsigned char ch;
-
-	r->c = read(r->fd, &ch, 1) == 1 ? ch : -1;
+	if (r->pos == r->len) {
+		ssize_t n = read(r->fd, r->b, sizeof(r->b));
+		if (n <= 0) {
+			r->c = -1;
+			return;
+		}
+		r->len = (unsigned)n;
+		r->pos = 0;
+	}
+	r->c = (unsigned char)r->b[r->pos++];
 }
 
 static int scan_int(struct rd *r, int *out)
@@ -308,7 +318,7 @@ int port_ephemeral(unsigned port)
 	if (!read_once) {
 		const char *f = procnet_path(path, sizeof(path), "PROC_IP_LOCAL_PORT_RANGE",
 					     "sys/net/ipv4/ip_local_port_range");
-		struct rd r = { open(f, O_RDONLY | O_CLOEXEC), 0 };
+		struct rd r = { open(f, O_RDONLY | O_CLOEXEC), 0, 0, 0, { 0 } };
 		int a, b;
 
 		rd_next(&r);

@@ -183,9 +183,14 @@ etc_case() {
 	fi
 	split_args "$4 $5"
 	split_env
+	local range=(PROC_IP_LOCAL_PORT_RANGE="$I/range")
+	if [ "${ARGV[0]}" = @sysctl ]; then	# the kernel's own file
+		range=()
+		ARGV=("${ARGV[@]:1}")
+	fi
 	ENVV=(PROC_NET_TCP="$I/tcp" PROC_NET_TCP6="$I/empty" PROC_NET_UDP="$I/udp"
 		PROC_NET_UDP6="$I/empty" PROC_NET_RAW="$I/raw" PROC_NET_RAW6="$I/empty"
-		PROC_IP_LOCAL_PORT_RANGE="$I/range" "${ENVV[@]}")
+		"${range[@]}" "${ENVV[@]}")
 	ns_run "$REF" "$W/r$n" "$2" "$3"
 	ref_valid "$name" "$W/r$n" || return
 	ns_run "$SS" "$W/t$n" "$2" "$3"
@@ -229,6 +234,7 @@ for r in basic blanks signs zero overflow wrap intmin comma one sign-only alpha 
 	longblank zeros inverted; do
 	etc_case "range-$r" "$I/svc-plain" $P "PROC_IP_LOCAL_PORT_RANGE=$I/r-$r" '-ta'
 done
+etc_case range-sysctl "$I/svc-plain" $P '@sysctl' '-ta'
 etc_case range-empty "$I/svc-plain" $P "PROC_IP_LOCAL_PORT_RANGE=$I/empty" '-ta'
 etc_case range-missing "$I/svc-plain" $P "PROC_IP_LOCAL_PORT_RANGE=$I/no-such" '-ta'
 etc_case range-directory "$I/svc-plain" $P "PROC_IP_LOCAL_PORT_RANGE=$I/range-dir" '-ta'

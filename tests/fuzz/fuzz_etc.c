@@ -72,6 +72,7 @@ static void range(const uint8_t *data, size_t size)
 		return;
 	if (write(fd, data, size) != (ssize_t)size || lseek(fd, 0, SEEK_SET))
 		goto out;
+	memset(&r, 0, sizeof(r));
 	r.fd = fd;
 	rd_next(&r);
 	if (scan_int(&r, &x))
