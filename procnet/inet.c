@@ -51,21 +51,25 @@ static int num(const struct tok *t, unsigned base, uint64_t *out)
 	uint64_t v = 0;
 	int ovf = 0;
 
-	if (base == 16 && t->len > 16)
-		return -1;
-	for (; p < e; p++) {
-		unsigned c = (unsigned char)*p;
-		if (c - '0' >= 10 && (base < 16 || (c | 0x20) - 'a' >= 6))
+	if (base == 16) {
+		if (t->len > 16)
 			return -1;
-		if (base == 16) {
+		for (; p < e; p++) {
+			unsigned c = (unsigned char)*p;
+			if (c - '0' >= 10 && (c | 0x20) - 'a' >= 6)
+				return -1;
 			v = v << 4 | ((c & 15) + 9 * (c >> 6));
-			continue;
 		}
-		ovf |= __builtin_mul_overflow(v, 10, &v) | __builtin_add_overflow(v, c - '0', &v);
+		*out = v;
+		return 0;
 	}
-	if (ovf || (base == 10 && v > INT64_MAX))
-		v = ~0ull;
-	*out = base == 16 ? v : (uint32_t)v;
+	for (; p < e; p++) {
+		unsigned d = (unsigned char)*p - '0';
+		if (d >= 10)
+			return -1;
+		ovf |= __builtin_mul_overflow(v, 10, &v) | __builtin_add_overflow(v, d, &v);
+	}
+	*out = ovf || (base == 10 && v > INT64_MAX) ? ~0u : (uint32_t)v;
 	return 0;
 }
 
@@ -151,21 +155,15 @@ static long feed_lines(const char *p, const char *end, struct pn_ctx *c)
 		const char *nl = memchr(p, '\n', lim), *line = p;
 		struct sock_rec r;
 
+		if (!nl && lim < LINE_MAX_)
+			break;	/* the rest of the line is not read yet */
+		p = nl ? nl + 1 : p + LINE_MAX_;
 		if (c->header) {
-			if (!nl && lim < LINE_MAX_)
-				break;
 			c->header = 0;
-			p = nl ? nl + 1 : p + LINE_MAX_;
 			continue;
 		}
-		if (!nl) {
-			if (lim < LINE_MAX_)
-				break;
+		if (!nl || memchr(line, 0, (size_t)(nl - line)))
 			return -1;
-		}
-		if (memchr(p, 0, (size_t)(nl - p)))
-			return -1;
-		p = nl + 1;
 		if (parse_line(line, nl, c, &r) || !(c->states & (1u << r.state)))
 			continue;
 		if (c->cb(&r, c->arg) < 0) {
@@ -201,9 +199,7 @@ int procnet_read_inet(const char *path, int table, int family, uint32_t states,
 		if (used < 0 || c.stop)
 			goto cut;
 		have -= (size_t)used;
-		memmove(buf, buf + used, have);
-		if (have >= LINE_MAX_)
-			goto cut;
+		memmove(buf, buf + used, have);	/* under LINE_MAX_ bytes */
 	}
 	close(fd);
 	return have && !c.header ? -1 : 0;	/* a last line without newline ends the file */
