@@ -58,6 +58,21 @@ static int popcount(unsigned v)
 	return n;
 }
 
+/* Words of spaces and tabs only are no filter ("$FILTER" left empty), as
+ * 6.1's lexer skips them; the count of the others. */
+static int filter_words(const struct ss_opts *o)
+{
+	int n = 0;
+
+	for (int i = 0; i < o->nwords; i++) {
+		const char *w = o->words[i];
+		while (*w == ' ' || *w == '\t')
+			w++;
+		n += *w != 0;
+	}
+	return n;
+}
+
 static int screen_width(void)
 {
 	struct winsize ws;
@@ -77,7 +92,7 @@ int main(int argc, char **argv)
 	rc = opts_select(&o);
 	if (rc >= 0)
 		return rc;
-	if (o.nwords) {
+	if (filter_words(&o)) {
 		errs("ss: filter expressions are not supported in this build");
 		return 255;
 	}

@@ -7,6 +7,7 @@
 #include "opts.h"
 #include "errmsg.h"
 #include "tables.h"
+#include "../procnet/procnet.h"
 
 #define SS_VERSION "ss utility, ss-tiny-0.1.0"
 
@@ -274,29 +275,26 @@ static void parse_long(struct ss_opts *o, int argc, char **argv, int *i)
 			ambiguous = 1;
 	}
 	if (ambiguous) {
-		char buf[400];
+		/* glibc lists the first match and each that differs from it */
+		char buf[NLONG * 20];	/* " '--" name "'", names are at most 12 */
 		size_t n = 0;
 		for (size_t k = 0; k < NLONG; k++) {
-			const char *nm = longopts[k].name;
-			size_t l = strlen(nm);
-			if (strncmp(nm, s, len) || n + l + 5 > sizeof(buf))
+			const struct longopt *l = &longopts[k];
+			size_t nl = strlen(l->name);
+			if (strncmp(l->name, s, len) ||
+			    (l != hit && l->code == hit->code && l->has_arg == hit->has_arg))
 				continue;
 			memcpy(buf + n, " '--", 4);
-			memcpy(buf + n + 4, nm, l);
-			n += 4 + l;
+			memcpy(buf + n + 4, l->name, nl);
+			n += 4 + nl;
 			buf[n++] = '\'';
 		}
 		buf[n] = 0;
-		if (eq)
-			*eq = 0;
 		errs(prog, ": option '--", s, "' is ambiguous; possibilities:", buf);
 		usage_fail();
 	}
-	if (!hit) {
-		if (eq)
-			*eq = 0;
+	if (!hit)
 		long_error(": unrecognized option '--", s, "'");
-	}
 	char *arg = NULL;
 	if (hit->has_arg) {
 		if (eq)
@@ -342,6 +340,8 @@ static void parse_short(struct ss_opts *o, int argc, char **argv, int *i)
 
 void opts_parse(struct ss_opts *o, int argc, char **argv)
 {
+	int posix = env_get("POSIXLY_CORRECT") != NULL;	/* options end at the first word */
+
 	memset(o, 0, sizeof(*o));
 	o->preferred = -1;
 	o->do_default = 1;
@@ -351,7 +351,10 @@ void opts_parse(struct ss_opts *o, int argc, char **argv)
 	o->words = argv + 1;
 	for (int i = 1; i < argc; i++) {
 		char *a = argv[i];
-		if (a[0] != '-' || !a[1]) {
+		if ((a[0] != '-' || !a[1]) && posix) {
+			while (i < argc)
+				o->words[o->nwords++] = argv[i++];
+		} else if (a[0] != '-' || !a[1]) {
 			o->words[o->nwords++] = a;
 		} else if (a[1] == '-' && !a[2]) {
 			while (++i < argc)

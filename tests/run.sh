@@ -8,6 +8,7 @@
 # Groups (tests/<group>.sh, each printing PASS/FAIL/SKIP lines):
 #   unit         C unit tests of applet/fmt.c (tests/unit_fmt.c)
 #   cli          -h / -V shape; options not built yet must fail with exit 255
+#   getopt       bad command lines: glibc's getopt_long messages vs /usr/bin/ss
 #   fixtures     recorded inputs -> recorded iproute2 output (no root needed)
 #   scale        output batching on a 250 000-row TCPDIAG_FILE (bigdump.c)
 #   fuzz         fuzz seed corpus replayed under ASan/UBSan (needs clang)
@@ -37,7 +38,7 @@ if ! command -v bash >/dev/null 2>&1; then
 	exit 1
 fi
 
-groups=${*:-unit cli fixtures scale tty configs fuzz golden fallback replay resolve}
+groups=${*:-unit cli getopt fixtures scale tty configs fuzz golden fallback replay resolve}
 log=$OUT/run.log
 : >"$log"
 start=$(date +%s)
