@@ -6,6 +6,7 @@
 #include "config.h"
 #include "opts.h"
 #include "errmsg.h"
+#include "out.h"
 #include "tables.h"
 #include "../procnet/procnet.h"
 
@@ -106,8 +107,12 @@ static const char help_text[] =
 
 void opts_usage(int fd)
 {
-	if (write(fd, help_text, sizeof(help_text) - 1) < 0)
+	if (fd == 1) {	/* stdout's write errors are reported as the table's */
+		out_bytes(help_text, sizeof(help_text) - 1);
+		out_flush();
+	} else if (write(fd, help_text, sizeof(help_text) - 1) < 0) {
 		return;
+	}
 }
 
 static _Noreturn void usage_fail(void)
@@ -223,8 +228,8 @@ static void apply(struct ss_opts *o, int c, char *arg, const char *longname)
 		opts_usage(1);
 		_exit(0);
 	case 'v': case 'V':
-		if (write(1, SS_VERSION "\n", sizeof(SS_VERSION)) < 0)
-			_exit(1);
+		out_bytes(SS_VERSION "\n", sizeof(SS_VERSION));
+		out_flush();
 		_exit(0);
 	case 't': add_table(o, TAB_TCP); return;
 	case 'u': add_table(o, TAB_UDP); return;

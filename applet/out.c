@@ -15,8 +15,8 @@ void out_flush(void)
 		ssize_t w = write(1, p, n);
 		if (w < 0 && errno == EINTR)
 			continue;
-		if (w < 0) {
-			if (errno == EPIPE)
+		if (w <= 0) {	/* 0 for n > 0 would never end */
+			if (w < 0 && errno == EPIPE)
 				_exit(0);
 			errs("ss: write error on standard output");
 			_exit(1);
