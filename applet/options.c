@@ -8,7 +8,7 @@
 #include "errmsg.h"
 #include "out.h"
 #include "tables.h"
-#include "../procnet/procnet.h"
+#include "env.h"
 
 #define SS_VERSION "ss utility, ss-tiny-0.1.0"
 

@@ -209,6 +209,28 @@ static char *emit_token(char *o, const unsigned char *p, size_t n, int col, int 
 	return spaces(o, len - n);
 }
 
+/* The same through out_bytes/out_spaces, for a token whose padding may not
+ * fit the buffer at once (terminals of 65 000 columns and more, tokens of
+ * 64 KiB). */
+static void emit_token_big(const char *p, size_t n, int col, int first, unsigned w)
+{
+	size_t len = n < (size_t)min_len[col] ? (size_t)min_len[col] : n, printed = 0;
+
+	if (!first && delim_len[col]) {
+		out_spaces(1);
+		printed = 1;
+	}
+	if ((RIGHT_COLS & (1u << col)) && w > len + printed) {
+		out_spaces(w - len - printed);
+		printed = w - len;
+	}
+	out_bytes(p, n);
+	printed += len;
+	if (!(RIGHT_COLS & (1u << col)) && w > printed)
+		len += w - printed;
+	out_spaces(len - n);
+}
+
 static void render_batch(void)
 {
 	unsigned w[COL_MAX], total = 0;
@@ -237,8 +259,8 @@ static void render_batch(void)
 			need = n + total + SLACK;
 			if (need > OUT_BUF - out_.len)
 				out_flush();
-			if (need > OUT_BUF) {	/* a giant token: print it unpadded */
-				out_bytes((const char *)p, n);
+			if (need > OUT_BUF) {
+				emit_token_big((const char *)p, n, c, first, w[c]);
 			} else {
 				char *o = out_.buf + out_.len;
 				o = emit_token(o, p, n, c, first, w[c]);
