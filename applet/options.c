@@ -107,12 +107,10 @@ static const char help_text[] =
 
 void opts_usage(int fd)
 {
-	if (fd == 1) {	/* stdout's write errors are reported as the table's */
-		out_bytes(help_text, sizeof(help_text) - 1);
-		out_flush();
-	} else if (write(fd, help_text, sizeof(help_text) - 1) < 0) {
+	if (fd == 1)	/* stdout's write errors are reported as the table's */
+		out_write(help_text, sizeof(help_text) - 1);
+	else if (write(fd, help_text, sizeof(help_text) - 1) < 0)
 		return;
-	}
 }
 
 static _Noreturn void usage_fail(void)
@@ -228,8 +226,7 @@ static void apply(struct ss_opts *o, int c, char *arg, const char *longname)
 		opts_usage(1);
 		_exit(0);
 	case 'v': case 'V':
-		out_bytes(SS_VERSION "\n", sizeof(SS_VERSION));
-		out_flush();
+		out_write(SS_VERSION "\n", sizeof(SS_VERSION));
 		_exit(0);
 	case 't': add_table(o, TAB_TCP); return;
 	case 'u': add_table(o, TAB_UDP); return;
@@ -345,7 +342,8 @@ static void parse_short(struct ss_opts *o, int argc, char **argv, int *i)
 
 void opts_parse(struct ss_opts *o, int argc, char **argv)
 {
-	int posix = env_get("POSIXLY_CORRECT") != NULL;	/* options end at the first word */
+	/* GNU: options end at the first word if so asked */
+	int posix = CONFIG_SS_LONGOPTS && env_get("POSIXLY_CORRECT") != NULL;
 
 	memset(o, 0, sizeof(*o));
 	o->preferred = -1;

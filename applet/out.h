@@ -14,6 +14,9 @@ struct outbuf {
  * write into it directly, without a call per token. */
 extern struct outbuf out_;
 
+/* Writes n bytes to stdout now; a write error ends ss (status 1, or 0 for
+ * a closed pipe). */
+void out_write(const char *p, size_t n);
 void out_flush(void);
 
 /* Makes room for n bytes (n <= OUT_BUF) and returns where they go. */

@@ -20,7 +20,7 @@ void err5(const char *a, const char *b, const char *c, const char *d, const char
 
 void err_raw(const char *s)
 {
-	if (write(2, s, strlen(s)) < 0)
+	if (CONFIG_SS_ERRTEXT && write(2, s, strlen(s)) < 0)
 		return;
 }
 
