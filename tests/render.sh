@@ -17,9 +17,9 @@ if ! grep -q 'CONFIG_SS_TTY_LAYOUT 1' "$CFG"; then
 	skip render "this build has no terminal layout (SS_TTY_LAYOUT)"
 	exit 0
 fi
-if ! cc -std=gnu11 -O1 -Wall -I"$ROOT/applet" -I"$ROOT/include" -I"$ROOT/build" \
+if ! cc -std=gnu11 -O1 -Wall -I"$ROOT/applet" -I"$ROOT/lib" -I"$ROOT/include" -I"$ROOT/build" \
 	-o "$OUT/render_check" "$TESTS/render_check.c" "$ROOT/applet/render.c" \
-	"$ROOT/applet/out.c" "$ROOT/applet/errmsg.c" "$ROOT/applet/fmt.c" \
+	"$ROOT/applet/out.c" "$ROOT/lib/errmsg.c" "$ROOT/applet/fmt.c" \
 	>"$OUT/render_check.build.log" 2>&1; then
 	mapfile -t log < <(head -n 10 "$OUT/render_check.build.log")
 	fail "render (build)" "${log[@]}"
