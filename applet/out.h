@@ -4,7 +4,10 @@
 #include <stddef.h>
 #include <string.h>
 
-#define OUT_BUF 65536
+/* The renderer writes one padded token at a time: up to 65 535 bytes of
+ * text or width (6.1's token cap; a terminal is at most 65 535 wide) plus
+ * its slack must fit after a flush. */
+#define OUT_BUF (65536 + 64)
 
 struct outbuf {
 	size_t len;
