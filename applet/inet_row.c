@@ -26,10 +26,13 @@ static size_t host_token(char *b, const struct sock_rec *r, const uint8_t *a,
 {
 	size_t n = 0;
 
-	if (r->family == AF_INET6 && !r->u.in.v6only && all_zero(a, 16)) {
+	if (r->family != AF_INET && !r->u.in.v6only && all_zero(a, 16)) {
 		b[n++] = '*';
 	} else {
-		if (flags & F_RESOLVE) {
+		if (r->family != AF_INET && r->family != AF_INET6) {
+			memcpy(b + 1, "???", 3);	/* a recording's other family */
+			n = 3;
+		} else if (flags & F_RESOLVE) {
 			int v4 = r->family == AF_INET || !memcmp(a, v4mapped, 12);
 			n = host_name(b + 1, HOST_MAX, v4 ? AF_INET : AF_INET6,
 				      v4 && r->family != AF_INET ? a + 12 : a);

@@ -4,6 +4,8 @@
 #include <string.h>
 #include <sys/ioctl.h>
 #include <sys/socket.h>
+#include <fcntl.h>
+#include <unistd.h>
 #include "config.h"
 #include "opts.h"
 #include "tables.h"
@@ -59,6 +61,21 @@ static int popcount(unsigned v)
 	return n;
 }
 
+/* Words of spaces and tabs only are no filter ("$FILTER" left empty), as
+ * 6.1's lexer skips them; the count of the others. */
+static int filter_words(const struct ss_opts *o)
+{
+	int n = 0;
+
+	for (int i = 0; i < o->nwords; i++) {
+		const char *w = o->words[i];
+		while (*w == ' ' || *w == '\t')
+			w++;
+		n += *w != 0;
+	}
+	return n;
+}
+
 static int screen_width(void)
 {
 	struct winsize ws;
@@ -68,17 +85,31 @@ static int screen_width(void)
 	return 0;
 }
 
+/* A closed stdin, stdout or stderr is held by a read-only descriptor of
+ * "/", so none of our sockets becomes fd 1 or 2 (the table would be sent
+ * to the kernel) and writes to it fail: a closed stdout is a write error. */
+static void reserve_std_fds(void)
+{
+	int fd;
+
+	while ((fd = open("/", O_RDONLY | O_CLOEXEC)) >= 0 && fd <= 2)
+		;
+	if (fd > 2)
+		close(fd);
+}
+
 int main(int argc, char **argv)
 {
 	struct ss_opts o;
 	unsigned disabled = 0;
 	int rc;
 
+	reserve_std_fds();
 	opts_parse(&o, argc, argv);
 	rc = opts_select(&o);
 	if (rc >= 0)
 		return rc;
-	if (o.nwords) {
+	if (filter_words(&o)) {
 		errs("ss: filter expressions are not supported in this build");
 		return 255;
 	}

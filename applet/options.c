@@ -6,7 +6,9 @@
 #include "config.h"
 #include "opts.h"
 #include "errmsg.h"
+#include "out.h"
 #include "tables.h"
+#include "env.h"
 
 #define SS_VERSION "ss utility, ss-tiny-0.1.0"
 
@@ -105,7 +107,9 @@ static const char help_text[] =
 
 void opts_usage(int fd)
 {
-	if (write(fd, help_text, sizeof(help_text) - 1) < 0)
+	if (fd == 1)	/* stdout's write errors are reported as the table's */
+		out_write(help_text, sizeof(help_text) - 1);
+	else if (write(fd, help_text, sizeof(help_text) - 1) < 0)
 		return;
 }
 
@@ -222,8 +226,7 @@ static void apply(struct ss_opts *o, int c, char *arg, const char *longname)
 		opts_usage(1);
 		_exit(0);
 	case 'v': case 'V':
-		if (write(1, SS_VERSION "\n", sizeof(SS_VERSION)) < 0)
-			_exit(1);
+		out_write(SS_VERSION "\n", sizeof(SS_VERSION));
 		_exit(0);
 	case 't': add_table(o, TAB_TCP); return;
 	case 'u': add_table(o, TAB_UDP); return;
@@ -274,29 +277,26 @@ static void parse_long(struct ss_opts *o, int argc, char **argv, int *i)
 			ambiguous = 1;
 	}
 	if (ambiguous) {
-		char buf[400];
+		/* glibc lists the first match and each that differs from it */
+		char buf[NLONG * 20];	/* " '--" name "'", names are at most 12 */
 		size_t n = 0;
 		for (size_t k = 0; k < NLONG; k++) {
-			const char *nm = longopts[k].name;
-			size_t l = strlen(nm);
-			if (strncmp(nm, s, len) || n + l + 5 > sizeof(buf))
+			const struct longopt *l = &longopts[k];
+			size_t nl = strlen(l->name);
+			if (strncmp(l->name, s, len) ||
+			    (l != hit && l->code == hit->code && l->has_arg == hit->has_arg))
 				continue;
 			memcpy(buf + n, " '--", 4);
-			memcpy(buf + n + 4, nm, l);
-			n += 4 + l;
+			memcpy(buf + n + 4, l->name, nl);
+			n += 4 + nl;
 			buf[n++] = '\'';
 		}
 		buf[n] = 0;
-		if (eq)
-			*eq = 0;
 		errs(prog, ": option '--", s, "' is ambiguous; possibilities:", buf);
 		usage_fail();
 	}
-	if (!hit) {
-		if (eq)
-			*eq = 0;
+	if (!hit)
 		long_error(": unrecognized option '--", s, "'");
-	}
 	char *arg = NULL;
 	if (hit->has_arg) {
 		if (eq)
@@ -342,6 +342,9 @@ static void parse_short(struct ss_opts *o, int argc, char **argv, int *i)
 
 void opts_parse(struct ss_opts *o, int argc, char **argv)
 {
+	/* GNU: options end at the first word if so asked */
+	int posix = CONFIG_SS_LONGOPTS && env_get("POSIXLY_CORRECT") != NULL;
+
 	memset(o, 0, sizeof(*o));
 	o->preferred = -1;
 	o->do_default = 1;
@@ -351,7 +354,10 @@ void opts_parse(struct ss_opts *o, int argc, char **argv)
 	o->words = argv + 1;
 	for (int i = 1; i < argc; i++) {
 		char *a = argv[i];
-		if (a[0] != '-' || !a[1]) {
+		if ((a[0] != '-' || !a[1]) && posix) {
+			while (i < argc)
+				o->words[o->nwords++] = argv[i++];
+		} else if (a[0] != '-' || !a[1]) {
 			o->words[o->nwords++] = a;
 		} else if (a[1] == '-' && !a[2]) {
 			while (++i < argc)

@@ -4,7 +4,10 @@
 #include <stddef.h>
 #include <string.h>
 
-#define OUT_BUF 65536
+/* The renderer writes one padded token at a time: up to 65 535 bytes of
+ * text or width (6.1's token cap; a terminal is at most 65 535 wide) plus
+ * its slack must fit after a flush. */
+#define OUT_BUF (65536 + 64)
 
 struct outbuf {
 	size_t len;
@@ -14,6 +17,9 @@ struct outbuf {
  * write into it directly, without a call per token. */
 extern struct outbuf out_;
 
+/* Writes n bytes to stdout now; a write error ends ss (status 1, or 0 for
+ * a closed pipe). */
+void out_write(const char *p, size_t n);
 void out_flush(void);
 
 /* Makes room for n bytes (n <= OUT_BUF) and returns where they go. */

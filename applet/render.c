@@ -211,15 +211,13 @@ static char *emit_token(char *o, const unsigned char *p, size_t n, int col, int 
 
 static void render_batch(void)
 {
-	unsigned w[COL_MAX], total = 0;
+	unsigned w[COL_MAX];
 	const unsigned char *p = (const unsigned char *)arena_;
 	const unsigned char *end = p + R.used;
 
 	compute_widths(w);
 	if (CONFIG_SS_TTY_LAYOUT && R.screen)
 		spread(w, (unsigned)R.screen);
-	for (int c = 0; c < COL_EXT; c++)
-		total += w[c] + 1;
 	while (p < end) {
 		int first = 1;
 		for (int c = 0; c < COL_EXT && p < end; c++) {
@@ -232,18 +230,15 @@ static void render_batch(void)
 				n = (size_t)p[0] << 8 | p[1];
 				p += 2;
 			}
-			/* room for this token whatever its padding: text, the widest
-			 * width plus delimiter, and the row's newline */
-			need = n + total + SLACK;
+			/* room for this token with its delimiter and padding: at
+			 * most max(width, text + 7) + 9 bytes, which OUT_BUF holds
+			 * for any width and text up to 65 535 (out.h) */
+			need = (n > w[c] ? n : w[c]) + SLACK;
 			if (need > OUT_BUF - out_.len)
 				out_flush();
-			if (need > OUT_BUF) {	/* a giant token: print it unpadded */
-				out_bytes((const char *)p, n);
-			} else {
-				char *o = out_.buf + out_.len;
-				o = emit_token(o, p, n, c, first, w[c]);
-				out_.len = (size_t)(o - out_.buf);
-			}
+			char *o = out_.buf + out_.len;
+			o = emit_token(o, p, n, c, first, w[c]);
+			out_.len = (size_t)(o - out_.buf);
 			p += n;
 			first = 0;
 		}

@@ -1,6 +1,7 @@
 #include <string.h>
 #include <sys/socket.h>
 #include "rows.h"
+#include "tables.h"
 #include "render.h"
 #include "fmt.h"
 
@@ -30,7 +31,10 @@ void row_render(const struct sock_rec *r, const struct ss_opts *o)
 		inet_row(r, o->flags);
 		break;
 	default:
-		return;
+		/* a recording's other family in the tcp table: 6.1 prints ??? */
+		if (!(TABLES_INET & (1u << r->table)))
+			return;
+		inet_row(r, o->flags);
 	}
 	col8_put(r, o);
 }

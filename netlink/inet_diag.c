@@ -45,6 +45,8 @@ static void msg_attrs(const struct nl_hdr *h, struct sock_rec *r)
 			r->u.in.v6only = v[0] != 0;
 		else if (a->type == INET_ATTR_PROTOCOL && a->len >= 5)
 			r->u.in.protocol = v[0];
+		if (NL_ALIGN(a->len) >= (size_t)(end - p))
+			break;	/* the last one: no pointer past the message */
 		p += NL_ALIGN(a->len);
 	}
 }

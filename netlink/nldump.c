@@ -12,6 +12,7 @@
 #include "nldump.h"
 #include "replay.h"
 #include "../lib/env.h"
+#include "../lib/errmsg.h"
 
 #define NL_BUF 65536
 
@@ -118,46 +119,83 @@ out:
 	return rc;
 }
 
-/* Reads exactly n bytes; 0 on success. */
-static int read_full(int fd, void *p, size_t n)
+/* Reads up to n bytes as fread() would: the count read; *err is set to
+ * errno on a read error, left alone at end of file. */
+static size_t read_full(int fd, void *p, size_t n, int *err)
 {
-	while (n) {
-		ssize_t r = read(fd, p, n);
+	size_t got = 0;
+
+	while (got < n) {
+		ssize_t r = read(fd, (char *)p + got, n - got);
 		if (r < 0 && errno == EINTR)
 			continue;
+		if (r < 0)
+			*err = errno;
 		if (r <= 0)
-			return -1;
-		p = (char *)p + r;
-		n -= (size_t)r;
+			break;
+		got += (size_t)r;
 	}
-	return 0;
+	return got;
+}
+
+/* 6.1's messages for a short read: perror() on a read error, else the
+ * end-of-file line (without a newline, as 6.1 prints it). */
+static int replay_short(int err, const char *what)
+{
+	if (err)
+		err_errno(what, err);
+	else
+		err_raw("Unexpected EOF reading $TCPDIAG_FILE");
+	return -EIO;
 }
 
 /* Message by message, as iproute2 reads the file: a 16-byte header, then
- * the aligned rest.  Only the first family pass of a -D file is shown. */
+ * align4(len - 16) bytes.  A message longer than the buffer ends the replay
+ * (6.1 writes past its own 16 KiB and aborts).  Only the first family pass
+ * of a -D file is shown.  0 at DONE, else -errno after 6.1's message. */
 int nl_replay(const char *path, nl_msg_cb cb, void *arg)
 {
 	uint32_t nl_buf[NL_BUF / 4];
 	struct nl_hdr *h = (struct nl_hdr *)nl_buf;
-	int fd = open(path, O_RDONLY | O_CLOEXEC), rc = 0, intr = 0;
+	const size_t room = sizeof(nl_buf) - sizeof(*h);
+	int fd = open(path, O_RDONLY | O_CLOEXEC), rc = 0, intr = 0, err = 0;
 
-	if (fd < 0)
-		return -errno;
+	if (fd < 0) {
+		err_errno("fopen($TCPDIAG_FILE)", errno);
+		return -ENOENT;
+	}
 	for (;;) {
-		if (read_full(fd, h, sizeof(*h))) {
-			rc = -EIO;
+		if (read_full(fd, h, sizeof(*h), &err) != sizeof(*h)) {
+			rc = replay_short(err, "Reading header from $TCPDIAG_FILE");
 			break;
 		}
-		size_t len = NL_ALIGN(h->len);
-		if (h->len < sizeof(*h) || len > sizeof(nl_buf) ||
-		    read_full(fd, h + 1, len - sizeof(*h))) {
-			rc = -EIO;
+		/* 6.1 reads NLMSG_ALIGN(len - 16) bytes into 16 KiB and aborts
+		 * (buffer overflow detected) when that is more, as for a len
+		 * below 16; here a message the buffer cannot hold ends the replay. */
+		size_t want = NL_ALIGN((size_t)h->len - sizeof(*h));
+		if (h->len < sizeof(*h) || want > room) {
+			rc = replay_short(EMSGSIZE, "Reading $TCPDIAG_FILE");
+			break;
+		}
+		if (read_full(fd, h + 1, want, &err) != want) {
+			rc = replay_short(err, "Reading $TCPDIAG_FILE");
+			break;
+		}
+		if (h->type == NLMSG_DONE_TYPE)
+			break;
+		if (h->type == NLMSG_ERROR_TYPE) {
+			if (h->len < sizeof(*h) + 20)	/* struct nlmsgerr */
+				errs("ERROR truncated");
+			else
+				err_errno("TCPDIAG answered", (int)(0u - *(const uint32_t *)(h + 1)));
+			rc = -EBADMSG;
 			break;
 		}
 		h->seq = SS_DUMP_SEQ;	/* a recording carries its own sequence */
-		rc = nl_walk((const char *)h, len, cb, arg, &intr);
-		if (rc != WALK_MORE)
+		rc = nl_walk((const char *)h, sizeof(*h) + want, cb, arg, &intr);
+		if (rc < 0)
 			break;
+		rc = 0;
 	}
 	close(fd);
 	return rc;

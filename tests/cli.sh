@@ -89,4 +89,46 @@ done <<'CASES'
 -tan state established dst 127.0.0.1
 -un dport = :53
 CASES
+
+# 3. Write errors on stdout (README: 6.1 loses the output and exits 0): every
+#    output path reports them and exits 1.  A closed stdout is one too, and no
+#    socket of ours may take its place as fd 1 (the table would go to the
+#    kernel).  The table comes from a recording: no kernel dump is needed.
+wmsg='ss: write error on standard output'
+rec=$TESTS/fixtures/dumps/syn-many.dump
+# werr NAME HOW ARGS...: HOW is "full" (stdout /dev/full) or "closed"
+werr() {
+	local what=$1 how=$2 rc why=()
+	shift 2
+	if [ "$how" = full ]; then
+		env -i PATH=$CLEAN_PATH TCPDIAG_FILE=$rec "$SS" "$@" >/dev/full 2>"$W/w.err" </dev/null
+	else
+		env -i PATH=$CLEAN_PATH TCPDIAG_FILE=$rec "$SS" "$@" >&- 2>"$W/w.err" </dev/null
+	fi
+	rc=$?
+	[ "$rc" = 1 ] || why+=("exit status $rc, want 1")
+	[ "$(cat "$W/w.err")" = "$wmsg" ] || why+=("stderr '$(head -c 200 "$W/w.err")', want '$wmsg'")
+	if [ ${#why[@]} -eq 0 ]; then pass "write error: $what"; else fail "write error: $what" "${why[@]}"; fi
+}
+if [ -w /dev/full ]; then
+	for a in -h -V '-f help' --help -tan -tanH; do
+		split_args "$a"
+		werr "ss $a >/dev/full" full "${ARGV[@]}"
+	done
+else
+	skip "write error: >/dev/full" "no writable /dev/full"
+fi
+werr "ss -tan >&-" closed -tan
+werr "ss -h >&-" closed -h
+if command -v strace >/dev/null 2>&1; then
+	env -i PATH=$CLEAN_PATH strace -f -qq -o "$W/strace" -e trace=socket,write,sendto,sendmsg \
+		"$SS" -tu >&- 2>/dev/null </dev/null
+	if grep -Eq '^[0-9]+ +(socket\(.*= [012]$|(write|sendto|sendmsg)\([012], .*= [0-9]+$)' "$W/strace"; then
+		fail "closed stdout: no socket on fd 0-2, nothing written there" "$(grep -E 'socket|= [0-9]+$' "$W/strace" | head -n 3)"
+	else
+		pass "closed stdout: no socket on fd 0-2, nothing written there"
+	fi
+else
+	skip "closed stdout: no socket on fd 0-2" "strace is not installed"
+fi
 exit 0

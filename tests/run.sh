@@ -8,6 +8,8 @@
 # Groups (tests/<group>.sh, each printing PASS/FAIL/SKIP lines):
 #   unit         C unit tests of applet/fmt.c (tests/unit_fmt.c)
 #   cli          -h / -V shape; options not built yet must fail with exit 255
+#   getopt       bad command lines: glibc's getopt_long messages vs /usr/bin/ss
+#   render       the column renderer vs the spec's model (huge screens and tokens)
 #   fixtures     recorded inputs -> recorded iproute2 output (no root needed)
 #   scale        output batching on a 250 000-row TCPDIAG_FILE (bigdump.c)
 #   fuzz         fuzz seed corpus replayed under ASan/UBSan (needs clang)
@@ -38,7 +40,7 @@ if ! command -v bash >/dev/null 2>&1; then
 	exit 1
 fi
 
-groups=${*:-unit cli fixtures scale tty configs fuzz golden fallback replay resolve etcfiles}
+groups=${*:-unit cli getopt render fixtures scale tty configs fuzz golden fallback replay resolve etcfiles}
 log=$OUT/run.log
 : >"$log"
 start=$(date +%s)
