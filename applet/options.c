@@ -233,6 +233,16 @@ static void apply(struct ss_opts *o, int c, char *arg, const char *longname)
 	case 'w': add_table(o, TAB_RAW); return;
 	case 'd': add_table(o, TAB_DCCP); return;
 	case 'M': add_table(o, TAB_MPTCP); return;
+	case 'x':
+		if (!CONFIG_SS_UNIX)
+			break;
+		add_family(o, FAM_UNIX);
+		return;
+	case '0':
+		if (!CONFIG_SS_PACKET)
+			break;
+		add_family(o, FAM_PACKET);
+		return;
 	case '4': add_family(o, FAM_INET); return;
 	case '6': add_family(o, FAM_INET6); return;
 	case 'f': opt_family(o, arg); return;

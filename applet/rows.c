@@ -1,5 +1,6 @@
 #include <string.h>
 #include <sys/socket.h>
+#include "config.h"
 #include "rows.h"
 #include "tables.h"
 #include "render.h"
@@ -24,17 +25,29 @@ void row_head(const char *netid, size_t n, unsigned state, int32_t rq, int32_t w
 
 void row_render(const struct sock_rec *r, const struct ss_opts *o)
 {
-	row_begin();
+	void (*cols)(const struct sock_rec *, unsigned);
+
 	switch (r->family) {
 	case AF_INET:
 	case AF_INET6:
-		inet_row(r, o->flags);
+		cols = inet_row;
+		break;
+	case AF_UNIX:
+		cols = CONFIG_SS_UNIX ? unix_row : NULL;
+		break;
+	case AF_PACKET:
+		cols = CONFIG_SS_PACKET ? packet_row : NULL;
+		break;
+	case AF_NETLINK:
+		cols = CONFIG_SS_NETLINK ? netlink_row : NULL;
 		break;
 	default:
 		/* a recording's other family in the tcp table: 6.1 prints ??? */
-		if (!(TABLES_INET & (1u << r->table)))
-			return;
-		inet_row(r, o->flags);
+		cols = TABLES_INET & (1u << r->table) ? inet_row : NULL;
 	}
+	if (!cols)
+		return;
+	row_begin();
+	cols(r, o->flags);
 	col8_put(r, o);
 }

@@ -18,5 +18,8 @@ void col8_put(const struct sock_rec *r, const struct ss_opts *o);
 
 /* Columns 0-7 of one family; flags are enum ss_flag. */
 void inet_row(const struct sock_rec *r, unsigned flags);
+void unix_row(const struct sock_rec *r, unsigned flags);
+void packet_row(const struct sock_rec *r, unsigned flags);
+void netlink_row(const struct sock_rec *r, unsigned flags);
 
 #endif

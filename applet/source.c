@@ -10,11 +10,13 @@
 #include "env.h"
 #include "../netlink/inet_diag.h"
 #include "../netlink/nldump.h"
+#include "../netlink/diag.h"
 #include "../procnet/procnet.h"
 
 enum src_kind {
 	SRC_INET,	/* inet_diag per family, legacy retry, /proc text per family */
 	SRC_REPLAY,	/* a recorded dump named by the variable, instead of the kernel */
+	SRC_DIAG,	/* one sock_diag dump for the family, else its /proc text */
 };
 
 struct source {
@@ -23,18 +25,33 @@ struct source {
 	unsigned char built;	/* its Kconfig switch */
 	const char *env;	/* PROC_NET_X: read this file instead of asking the kernel */
 	const char *proc;	/* the /proc file ("net/tcp"; IPv6 twin + "6"), NULL: none */
+	int (*dump)(const struct sock_query *q, rec_cb cb, void *arg);		/* SRC_DIAG */
+	int (*text)(const char *path, const struct sock_query *q, rec_cb cb, void *arg);
+	unsigned short need;	/* states one of which must be asked for (6.1) */
 };
 
 #define FB(f) (1u << (f))
 #define INET_FAMS (FB(FAM_INET) | FB(FAM_INET6))
 
+#define UNIX_TABS (TB(TAB_UNIX_ST) | TB(TAB_UNIX_DG) | TB(TAB_UNIX_SQ))
+#define PACKET_TABS (TB(TAB_PACKET_R) | TB(TAB_PACKET_DG))
+#define DIAG(on, f) (on ? f : NULL)
+
 static const struct source sources[] = {
-	{ TB(TAB_RAW), SRC_INET, 1, "PROC_NET_RAW", "net/raw" },
-	{ TB(TAB_UDP), SRC_INET, 1, "PROC_NET_UDP", "net/udp" },
-	{ TB(TAB_TCP), SRC_REPLAY, 1, "TCPDIAG_FILE", NULL },
-	{ TB(TAB_TCP), SRC_INET, 1, "PROC_NET_TCP", "net/tcp" },
-	{ TB(TAB_DCCP), SRC_INET, 1, "PROC_NET_DCCP", NULL },
-	{ TB(TAB_MPTCP), SRC_INET, 1, "PROC_NET_MPTCP", NULL },
+	{ TB(TAB_NETLINK), SRC_DIAG, CONFIG_SS_NETLINK, "PROC_NET_NETLINK", "net/netlink",
+	  DIAG(CONFIG_SS_NETLINK, netlink_dump), DIAG(CONFIG_SS_NETLINK, procnet_read_netlink),
+	  TCPF(SS_CLOSE) },
+	{ PACKET_TABS, SRC_DIAG, CONFIG_SS_PACKET, "PROC_NET_PACKET", "net/packet",
+	  DIAG(CONFIG_SS_PACKET, packet_dump), DIAG(CONFIG_SS_PACKET, procnet_read_packet),
+	  TCPF(SS_CLOSE) },
+	{ UNIX_TABS, SRC_DIAG, CONFIG_SS_UNIX, "PROC_NET_UNIX", "net/unix",
+	  DIAG(CONFIG_SS_UNIX, unix_dump), DIAG(CONFIG_SS_UNIX, procnet_read_unix), 0 },
+	{ TB(TAB_RAW), SRC_INET, 1, "PROC_NET_RAW", "net/raw", NULL, NULL, 0 },
+	{ TB(TAB_UDP), SRC_INET, 1, "PROC_NET_UDP", "net/udp", NULL, NULL, 0 },
+	{ TB(TAB_TCP), SRC_REPLAY, 1, "TCPDIAG_FILE", NULL, NULL, NULL, 0 },
+	{ TB(TAB_TCP), SRC_INET, 1, "PROC_NET_TCP", "net/tcp", NULL, NULL, 0 },
+	{ TB(TAB_DCCP), SRC_INET, 1, "PROC_NET_DCCP", NULL, NULL, NULL, 0 },
+	{ TB(TAB_MPTCP), SRC_INET, CONFIG_SS_MPTCP, "PROC_NET_MPTCP", NULL, NULL, NULL, 0 },
 };
 
 static int table_of(unsigned tables)
@@ -115,7 +132,8 @@ int sources_run(const struct sock_query *q, rec_cb cb, void *arg)
 		const char *file;
 		int r = 0;
 
-		if (!s->built || !(q->tables & s->tables & ~done))
+		if (!s->built || !(q->tables & s->tables & ~done) ||
+		    !(q->families & table_info[table_of(s->tables)].families))
 			continue;
 		switch (s->kind) {
 		case SRC_REPLAY:
@@ -124,9 +142,18 @@ int sources_run(const struct sock_query *q, rec_cb cb, void *arg)
 				continue;
 			inet_replay(file, cb, arg);
 			break;
-		case SRC_INET:
-			if (!(q->families & INET_FAMS))
+		case SRC_DIAG:
+			if (s->need && !(q->states & s->need))
 				continue;
+			r = -1;
+			if (!procnet_forced(s->env))
+				r = s->dump(q, cb, arg);
+			if (r < 0 && s->text) {
+				char path[256];
+				r = s->text(procnet_path(path, sizeof(path), s->env, s->proc), q, cb, arg);
+			}
+			break;
+		case SRC_INET:
 			r = run_inet(s, q, cb, arg);
 			break;
 		}

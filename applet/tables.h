@@ -4,6 +4,7 @@
 #define SS_TABLES_H
 #include "record.h"
 #include "opts.h"
+#include "config.h"
 
 struct table_info {
 	char netid[6];		/* column 0 text */
@@ -24,8 +25,11 @@ extern const struct family_info family_info[FAM_MAX];
 		     TB(TAB_SCTP) | TB(TAB_RAW))
 /* Tables this build can list (bit per enum ss_table): the tables of the
  * source table rows (applet/source.c) whose switch is on. */
-#define TABLES_BUILT (TB(TAB_TCP) | TB(TAB_MPTCP) | TB(TAB_UDP) | TB(TAB_DCCP) | \
-		      TB(TAB_RAW))
+#define TABLES_BUILT (TB(TAB_TCP) | TB(TAB_UDP) | TB(TAB_DCCP) | TB(TAB_RAW) | \
+	(CONFIG_SS_MPTCP ? TB(TAB_MPTCP) : 0) | \
+	(CONFIG_SS_UNIX ? TB(TAB_UNIX_ST) | TB(TAB_UNIX_DG) | TB(TAB_UNIX_SQ) : 0) | \
+	(CONFIG_SS_PACKET ? TB(TAB_PACKET_R) | TB(TAB_PACKET_DG) : 0) | \
+	(CONFIG_SS_NETLINK ? TB(TAB_NETLINK) : 0))
 
 /* -A name (table or group) to a table mask; 0 if unknown. */
 unsigned table_group(const char *name);

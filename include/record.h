@@ -51,6 +51,8 @@ struct rec_unix {
 	uint16_t name_len;	/* an abstract name starts with a NUL byte */
 	uint8_t type;		/* SOCKT_STREAM, SOCKT_DGRAM, SOCKT_SEQPACKET */
 	uint32_t peer;		/* peer inode, 0 if none */
+	const char *peer_name;	/* the peer's name where a source knows it (old
+				 * /proc "Peer" format; "?": not found), else NULL */
 };
 
 /* AF_PACKET. */
@@ -62,8 +64,8 @@ struct rec_packet {
 
 /* AF_NETLINK. */
 struct rec_netlink {
-	uint8_t protocol;	/* NETLINK_ROUTE, NETLINK_SOCK_DIAG... */
 	uint8_t connected;	/* ndiag_state == NETLINK_CONNECTED */
+	int32_t protocol;	/* NETLINK_ROUTE, NETLINK_SOCK_DIAG...; /proc text may say anything */
 	int32_t portid;		/* -1 unbound, 0 kernel, often negative when autobound */
 	uint32_t dst_portid, dst_group;
 	uint32_t groups;	/* first word of the group bitmap */

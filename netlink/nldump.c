@@ -200,3 +200,25 @@ int nl_replay(const char *path, nl_msg_cb cb, void *arg)
 	close(fd);
 	return rc;
 }
+
+void nl_attrs(const struct nl_hdr *h, size_t hlen, const void *tb[], uint16_t tl[], int max)
+{
+	const char *p = (const char *)(h + 1) + NL_ALIGN(hlen);
+	const char *end = (const char *)h + h->len;
+
+	for (int i = 0; i <= max; i++) {
+		tb[i] = NULL;
+		tl[i] = 0;
+	}
+	while (end - p >= (long)sizeof(struct nl_attr)) {
+		const struct nl_attr *a = (const void *)p;
+
+		if (a->len < sizeof(*a) || a->len > end - p)
+			break;
+		if (a->type <= max) {
+			tb[a->type] = a + 1;
+			tl[a->type] = (uint16_t)(a->len - sizeof(*a));
+		}
+		p += NL_ALIGN(a->len);
+	}
+}

@@ -19,4 +19,9 @@ int nl_dump(void *req, size_t len, nl_msg_cb cb, void *arg);
 /* Replays a recorded dump (ss -D output, $TCPDIAG_FILE) up to its first DONE. */
 int nl_replay(const char *path, nl_msg_cb cb, void *arg);
 
+/* The attributes after a fixed header of hlen bytes: tb[type] points at
+ * the payload of the last attribute of each type <= max, tl[type] is its
+ * length; absent ones are NULL / 0.  Malformed tails are ignored. */
+void nl_attrs(const struct nl_hdr *h, size_t hlen, const void *tb[], uint16_t tl[], int max);
+
 #endif

@@ -92,4 +92,83 @@ _Static_assert(sizeof(struct inet_msg) == 72, "inet_diag_msg");
 _Static_assert(offsetof(struct inet_msg, expires) == 52, "msg.expires");
 _Static_assert(offsetof(struct inet_msg, inode) == 68, "msg.inode");
 
+/* The other sock_diag families (linux/{unix,packet,netlink,vsock,xdp}_diag.h). */
+struct unix_diag_req {
+	uint8_t family;
+	uint8_t protocol;
+	uint16_t pad;
+	uint32_t states;
+	uint32_t ino;
+	uint32_t show;
+	uint32_t cookie[2];
+};
+
+struct unix_diag_msg {
+	uint8_t family;
+	uint8_t type;
+	uint8_t state;
+	uint8_t pad;
+	uint32_t ino;
+	uint32_t cookie[2];
+};
+
+/* packet_diag_req, netlink_diag_req and xdp_diag_req share this layout. */
+struct sdiag_show_req {
+	uint8_t family;
+	uint8_t protocol;
+	uint16_t pad;
+	uint32_t ino;
+	uint32_t show;
+	uint32_t cookie[2];
+};
+
+struct packet_diag_msg {
+	uint8_t family;
+	uint8_t type;
+	uint16_t num;		/* ethertype, host order */
+	uint32_t ino;
+	uint32_t cookie[2];
+};
+
+struct packet_diag_info {
+	uint32_t index;
+	uint32_t version;
+	uint32_t reserve;
+	uint32_t copy_thresh;
+	uint32_t tstamp;
+	uint32_t flags;
+};
+
+struct netlink_diag_msg {
+	uint8_t family;
+	uint8_t type;
+	uint8_t protocol;
+	uint8_t state;
+	uint32_t portid;
+	uint32_t dst_portid;
+	uint32_t dst_group;
+	uint32_t ino;
+	uint32_t cookie[2];
+};
+
+enum {
+	UNIX_DIAG_NAME = 0, UNIX_DIAG_VFS, UNIX_DIAG_PEER, UNIX_DIAG_ICONS,
+	UNIX_DIAG_RQLEN, UNIX_DIAG_MEMINFO, UNIX_DIAG_SHUTDOWN, UNIX_DIAG_UID,
+	UDIAG_SHOW_NAME = 0x1, UDIAG_SHOW_PEER = 0x4, UDIAG_SHOW_RQLEN = 0x10,
+	UDIAG_SHOW_MEMINFO = 0x20,
+	PACKET_DIAG_INFO = 0, PACKET_DIAG_UID = 5, PACKET_DIAG_MEMINFO = 6,
+	PACKET_SHOW_ALL6_1 = 0x3d,	/* INFO|RING_CFG|FANOUT|MEMINFO|FILTER, as 6.1 asks */
+	NETLINK_DIAG_MEMINFO = 0, NETLINK_DIAG_GROUPS = 1,
+	NDIAG_SHOW_MEMINFO_GROUPS = 0x3,
+	NDIAG_PROTO_ALL = 255,
+	SK_MEMINFO_RMEM_ALLOC = 0, SK_MEMINFO_WMEM_ALLOC = 2,
+};
+
+_Static_assert(sizeof(struct unix_diag_req) == 24, "unix_diag_req");
+_Static_assert(sizeof(struct unix_diag_msg) == 16, "unix_diag_msg");
+_Static_assert(sizeof(struct sdiag_show_req) == 20, "packet/netlink/xdp_diag_req");
+_Static_assert(sizeof(struct packet_diag_msg) == 16, "packet_diag_msg");
+_Static_assert(sizeof(struct packet_diag_info) == 24, "packet_diag_info");
+_Static_assert(sizeof(struct netlink_diag_msg) == 28, "netlink_diag_msg");
+
 #endif

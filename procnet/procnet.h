@@ -27,4 +27,19 @@ int procnet_forced(const char *env);
 int procnet_read_inet(const char *path, int table, int family, uint32_t states,
 		      rec_cb cb, void *arg);
 
+/* Each piece 6.1's fgets(buf, size) loop would see in the file, in order,
+ * NUL-terminated (n bytes, a '\n' at the end unless cut or at EOF), to cb;
+ * a non-zero return from cb stops the walk and is returned if negative.
+ * -1 when the file cannot be opened. */
+#define PROCNET_LINE_MAX 512
+typedef int (*procnet_line_cb)(char *line, size_t n, void *arg);
+int procnet_lines(const char *path, size_t size, procnet_line_cb cb, void *arg);
+
+/* /proc/net/unix, packet and netlink as 6.1 reads them (spec §7.8): the
+ * records of the tables and states of q, to cb.  0, or -1 when the file
+ * cannot be read. */
+int procnet_read_unix(const char *path, const struct sock_query *q, rec_cb cb, void *arg);
+int procnet_read_packet(const char *path, const struct sock_query *q, rec_cb cb, void *arg);
+int procnet_read_netlink(const char *path, const struct sock_query *q, rec_cb cb, void *arg);
+
 #endif

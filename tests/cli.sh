@@ -63,15 +63,6 @@ while IFS= read -r line; do
 		fail "unsupported $line" "${why[@]}"
 	fi
 done <<'CASES'
--x
--xa
--0
--f unix
--f link
--f netlink
--A unix_stream
--A netlink -a
--A packet
 -tp
 -tanp
 -te

@@ -1,0 +1,51 @@
+/* Columns 0-7 of an AF_UNIX socket (spec §2.2, §2.7). */
+#include <string.h>
+#include "rows.h"
+#include "render.h"
+#include "tables.h"
+#include "fmt.h"
+
+/* 6.1 copies the name into a 128-byte buffer and prints it with %s: an
+ * abstract name has every NUL shown as '@', a path ends at its first NUL.
+ * Other bytes (blanks, newlines, escapes, invalid UTF-8) go out as they are,
+ * as in 6.1 (spec §2.7). */
+#define UNIX_NAME_MAX 127
+
+void unix_row(const struct sock_rec *r, unsigned flags)
+{
+	const struct rec_unix *u = &r->u.un;
+	const char *s = table_info[r->table].netid;
+	char b[UNIX_NAME_MAX + 2];
+	size_t n = 1;
+
+	(void)flags;
+	row_head(s, strlen(s), r->state, r->rq, r->wq);
+	if (u->name) {
+		size_t len = u->name_len < UNIX_NAME_MAX ? u->name_len : UNIX_NAME_MAX;
+		memcpy(b, u->name, len);
+		if (len && b[0] == 0) {
+			for (size_t i = 0; i < len; i++)
+				if (!b[i])
+					b[i] = '@';
+			n = len;
+		} else {
+			const char *z = memchr(b, 0, len);
+			n = z ? (size_t)(z - b) : len;
+		}
+	} else {
+		b[0] = '*';
+	}
+	b[n++] = ' ';
+	row_put(COL_LADDR, b, n);
+	row_put(COL_LPORT, b, fmt_i64(b, (int32_t)r->inode));
+	if (u->peer_name) {
+		n = strlen(u->peer_name);
+		n = n < UNIX_NAME_MAX ? n : UNIX_NAME_MAX;
+		memcpy(b, u->peer_name, n);
+		b[n++] = ' ';
+		row_put(COL_RADDR, b, n);
+	} else {
+		row_put(COL_RADDR, "* ", 2);
+	}
+	row_put(COL_RPORT, b, fmt_i64(b, (int32_t)u->peer));
+}

@@ -1,0 +1,33 @@
+/* What the non-inet sock_diag dumps share: the request of the families
+ * whose request is {family, protocol, ino, show, cookie}, and the common
+ * part of their records. */
+#include <string.h>
+#include "diag.h"
+#include "nldump.h"
+
+int diag_show_dump(uint8_t family, uint8_t protocol, uint32_t show, nl_msg_cb cb,
+		   struct diag_ctx *c)
+{
+	struct {
+		struct nl_hdr h;
+		struct sdiag_show_req r;
+	} req;
+
+	memset(&req, 0, sizeof(req));
+	req.h.type = SOCK_DIAG_BY_FAMILY;
+	req.r.family = family;
+	req.r.protocol = protocol;
+	req.r.show = show;
+	return nl_dump(&req, sizeof(req), cb, c);
+}
+
+void diag_rec_init(struct sock_rec *r, uint8_t family, uint8_t table, uint32_t ino,
+		   const uint32_t cookie[2])
+{
+	memset(r, 0, sizeof(*r));
+	r->family = family;
+	r->table = table;
+	r->state = SS_CLOSE;
+	r->inode = ino;
+	r->cookie = (uint64_t)cookie[1] << 32 | cookie[0];
+}
