@@ -3,7 +3,8 @@
 #include "tables.h"
 
 /* The kernel answers for every type of a family at once: unix sockets of
- * unselected types are dropped here (other types never are, as in 6.1),
+ * (and vsock) sockets of unselected types are dropped here (other types
+ * never are, as in 6.1),
  * packet sockets never are (6.1 lists both tables for either). */
 static int selected(const struct sock_rec *r, const struct ss_opts *o)
 {
@@ -21,6 +22,9 @@ static int selected(const struct sock_rec *r, const struct ss_opts *o)
 	case AF_UNIX:
 		return (o->tables >> r->table) & 1 || (r->u.un.type != SOCKT_STREAM &&
 			r->u.un.type != SOCKT_DGRAM && r->u.un.type != SOCKT_SEQPACKET);
+	case 40:	/* AF_VSOCK */
+		return (o->tables >> r->table) & 1 || (r->u.vs.type != SOCKT_STREAM &&
+			r->u.vs.type != SOCKT_DGRAM);
 	default:
 		return 1;
 	}

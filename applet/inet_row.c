@@ -97,6 +97,32 @@ static const char *port_token(char *b, const struct sock_rec *r, unsigned port,
 	return b;
 }
 
+/* An SCTP association row follows its endpoint and has its inode: 6.1
+ * compares with the inode of the last inet socket it printed from a dump
+ * (its sctp_ino), leaves the netid empty and names the SCTP state. */
+static int sctp_assoc(const struct sock_rec *r)
+{
+	static const char *const sctp_state[8] = {
+		"CLOSED", "COOKIE_WAIT", "COOKIE_ECHOED", "ESTAB", "SHUTDOWN_PENDING",
+		"SHUTDOWN_SENT", "SHUTDOWN_RECEIVED", "ACK_SENT",
+	};
+	static uint32_t last_ino;
+	int assoc = CONFIG_SS_SCTP && r->table == TAB_SCTP && last_ino && last_ino == r->inode;
+
+	if (r->origin != REC_PROC)
+		last_ino = r->inode;
+	if (assoc) {
+		char b[24] = "`- ";
+		const char *s = r->state < 8 ? sctp_state[r->state] : "UNKNOWN";
+		size_t n = strlen(s);
+		memcpy(b + 3, s, n);
+		row_put(COL_NETID, b, 0);
+		row_put(COL_STATE, b, 3 + n);
+		row_queues(r->rq, r->wq);
+	}
+	return assoc;
+}
+
 void inet_row(const struct sock_rec *r, unsigned flags)
 {
 	const struct rec_inet *in = &r->u.in;
@@ -105,7 +131,8 @@ void inet_row(const struct sock_rec *r, unsigned flags)
 
 	size_t n;
 
-	row_head(s, strlen(s), r->state, r->rq, r->wq);
+	if (!sctp_assoc(r))
+		row_head(s, strlen(s), r->state, r->rq, r->wq);
 	row_put(COL_LADDR, b, host_token(b, r, in->laddr, in->ifindex, flags));
 	s = port_token(b, r, in->lport, flags, &n);
 	row_put(COL_LPORT, s, n);

@@ -57,11 +57,24 @@ static char *find(const char *s, int c)
 
 static const char help_text[] =
 #if !CONFIG_SS_HELP
-	"Usage: ss [ -hVnalHO46tMudw ]"
+	"Usage: ss [ -hVnalHO46tudw"
+#if CONFIG_SS_MPTCP
+	"M"
+#endif
+#if CONFIG_SS_UNIX
+	"x"
+#endif
+#if CONFIG_SS_PACKET
+	"0"
+#endif
+#if CONFIG_SS_SCTP
+	"S"
+#endif
+	" ]"
 #if CONFIG_SS_RESOLVE
 	" [ -r ]"
 #endif
-	" [ -f inet|inet6 ] [ -A QUERY ] [ state STATE ]\n";
+	" [ -f FAMILY ] [ -A QUERY ] [ state STATE ]\n";
 #else
 	"Usage: ss [ OPTIONS ]\n"
 	"       ss [ OPTIONS ] [ FILTER ]\n"
@@ -76,19 +89,85 @@ static const char help_text[] =
 	"\n"
 	"   -4, --ipv4          display only IP version 4 sockets\n"
 	"   -6, --ipv6          display only IP version 6 sockets\n"
+#if CONFIG_SS_PACKET
+	"   -0, --packet        display PACKET sockets\n"
+#endif
 	"   -t, --tcp           display only TCP sockets\n"
+#if CONFIG_SS_MPTCP
 	"   -M, --mptcp         display only MPTCP sockets\n"
+#endif
+#if CONFIG_SS_SCTP
+	"   -S, --sctp          display only SCTP sockets\n"
+#endif
 	"   -u, --udp           display only UDP sockets\n"
 	"   -d, --dccp          display only DCCP sockets\n"
 	"   -w, --raw           display only RAW sockets\n"
+#if CONFIG_SS_UNIX
+	"   -x, --unix          display only Unix domain sockets\n"
+#endif
+#if CONFIG_SS_TIPC
+	"       --tipc          display only TIPC sockets\n"
+#endif
+#if CONFIG_SS_VSOCK
+	"       --vsock         display only vsock sockets\n"
+#endif
+#if CONFIG_SS_XDP
+	"       --xdp           display only XDP sockets\n"
+#endif
 	"   -f, --family=FAMILY display sockets of type FAMILY\n"
-	"       FAMILY := {inet|inet6|help}\n"
+	"       FAMILY := {inet|inet6"
+#if CONFIG_SS_PACKET
+	"|link"
+#endif
+#if CONFIG_SS_UNIX
+	"|unix"
+#endif
+#if CONFIG_SS_NETLINK
+	"|netlink"
+#endif
+#if CONFIG_SS_VSOCK
+	"|vsock"
+#endif
+#if CONFIG_SS_TIPC
+	"|tipc"
+#endif
+#if CONFIG_SS_XDP
+	"|xdp"
+#endif
+	"|help}\n"
 	"\n"
 	"   -H, --no-header     Suppress header line\n"
 	"   -O, --oneline       socket's data printed on a single line\n"
 	"\n"
 	"   -A, --query=QUERY, --socket=QUERY\n"
-	"       QUERY := {all|inet|tcp|mptcp|udp|raw|dccp}[,QUERY]\n"
+	"       QUERY := {all|inet|tcp"
+#if CONFIG_SS_MPTCP
+	"|mptcp"
+#endif
+	"|udp|raw"
+#if CONFIG_SS_UNIX
+	"|unix|unix_dgram|unix_stream|unix_seqpacket"
+#endif
+#if CONFIG_SS_PACKET
+	"|packet|packet_raw|packet_dgram"
+#endif
+#if CONFIG_SS_NETLINK
+	"|netlink"
+#endif
+	"|dccp"
+#if CONFIG_SS_SCTP
+	"|sctp"
+#endif
+#if CONFIG_SS_VSOCK
+	"|vsock_stream|vsock_dgram"
+#endif
+#if CONFIG_SS_TIPC
+	"|tipc"
+#endif
+#if CONFIG_SS_XDP
+	"|xdp"
+#endif
+	"}[,QUERY]\n"
 	"\n"
 	"       FILTER := [ state STATE-FILTER ]\n"
 	"       STATE-FILTER := {all|connected|synchronized|bucket|big|TCP-STATES}\n"
@@ -232,17 +311,14 @@ static void apply(struct ss_opts *o, int c, char *arg, const char *longname)
 	case 'u': add_table(o, TAB_UDP); return;
 	case 'w': add_table(o, TAB_RAW); return;
 	case 'd': add_table(o, TAB_DCCP); return;
-	case 'M': add_table(o, TAB_MPTCP); return;
-	case 'x':
-		if (!CONFIG_SS_UNIX)
-			break;
-		add_family(o, FAM_UNIX);
-		return;
-	case '0':
-		if (!CONFIG_SS_PACKET)
-			break;
-		add_family(o, FAM_PACKET);
-		return;
+	case 'M': if (CONFIG_SS_MPTCP) { add_table(o, TAB_MPTCP); return; } break;
+	/* a family compiled out falls through to "not supported" */
+	case 'x': if (CONFIG_SS_UNIX) { add_family(o, FAM_UNIX); return; } break;
+	case '0': if (CONFIG_SS_PACKET) { add_family(o, FAM_PACKET); return; } break;
+	case 'S': if (CONFIG_SS_SCTP) { add_table(o, TAB_SCTP); return; } break;
+	case O_VSOCK: if (CONFIG_SS_VSOCK) { add_family(o, FAM_VSOCK); return; } break;
+	case O_TIPC: if (CONFIG_SS_TIPC) { add_family(o, FAM_TIPC); return; } break;
+	case O_XDP: if (CONFIG_SS_XDP) { add_family(o, FAM_XDP); return; } break;
 	case '4': add_family(o, FAM_INET); return;
 	case '6': add_family(o, FAM_INET6); return;
 	case 'f': opt_family(o, arg); return;

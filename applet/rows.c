@@ -12,15 +12,21 @@ static const char *const state_text[SS_MAX] = {
 };
 static const unsigned char state_len[SS_MAX] = { 7, 5, 8, 8, 10, 10, 9, 6, 10, 8, 6, 7 };
 
-void row_head(const char *netid, size_t n, unsigned state, int32_t rq, int32_t wq)
+void row_queues(int32_t rq, int32_t wq)
 {
 	char b[16];
+
+	row_put(COL_RECVQ, b, fmt_i64(b, rq));
+	row_put(COL_SENDQ, b, fmt_i64(b, wq));
+}
+
+void row_head(const char *netid, size_t n, unsigned state, int32_t rq, int32_t wq)
+{
 	unsigned st = state < SS_MAX ? state : 0;
 
 	row_put(COL_NETID, netid, n);
 	row_put(COL_STATE, state_text[st], state_len[st]);
-	row_put(COL_RECVQ, b, fmt_i64(b, rq));
-	row_put(COL_SENDQ, b, fmt_i64(b, wq));
+	row_queues(rq, wq);
 }
 
 void row_render(const struct sock_rec *r, const struct ss_opts *o)
@@ -40,6 +46,15 @@ void row_render(const struct sock_rec *r, const struct ss_opts *o)
 		break;
 	case AF_NETLINK:
 		cols = CONFIG_SS_NETLINK ? netlink_row : NULL;
+		break;
+	case 40:	/* AF_VSOCK */
+		cols = CONFIG_SS_VSOCK ? vsock_row : NULL;
+		break;
+	case 44:	/* AF_XDP */
+		cols = CONFIG_SS_XDP ? xdp_row : NULL;
+		break;
+	case 30:	/* AF_TIPC */
+		cols = CONFIG_SS_TIPC ? tipc_row : NULL;
 		break;
 	default:
 		/* a recording's other family in the tcp table: 6.1 prints ??? */

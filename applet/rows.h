@@ -12,6 +12,8 @@ void row_render(const struct sock_rec *r, const struct ss_opts *o);
 /* Columns 0-3: netid (n bytes), the state name of state (any value),
  * Recv-Q and Send-Q. */
 void row_head(const char *netid, size_t n, unsigned state, int32_t rq, int32_t wq);
+/* Columns 2-3 alone. */
+void row_queues(int32_t rq, int32_t wq);
 
 /* Column 8: users:(...) and every extension text in 6.1's order (§2.2, §5). */
 void col8_put(const struct sock_rec *r, const struct ss_opts *o);
@@ -21,5 +23,8 @@ void inet_row(const struct sock_rec *r, unsigned flags);
 void unix_row(const struct sock_rec *r, unsigned flags);
 void packet_row(const struct sock_rec *r, unsigned flags);
 void netlink_row(const struct sock_rec *r, unsigned flags);
+void vsock_row(const struct sock_rec *r, unsigned flags);
+void xdp_row(const struct sock_rec *r, unsigned flags);
+void tipc_row(const struct sock_rec *r, unsigned flags);
 
 #endif

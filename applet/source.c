@@ -35,6 +35,7 @@ struct source {
 
 #define UNIX_TABS (TB(TAB_UNIX_ST) | TB(TAB_UNIX_DG) | TB(TAB_UNIX_SQ))
 #define PACKET_TABS (TB(TAB_PACKET_R) | TB(TAB_PACKET_DG))
+#define VSOCK_TABS (TB(TAB_VSOCK_ST) | TB(TAB_VSOCK_DG))
 #define DIAG(on, f) (on ? f : NULL)
 
 static const struct source sources[] = {
@@ -51,6 +52,13 @@ static const struct source sources[] = {
 	{ TB(TAB_TCP), SRC_REPLAY, 1, "TCPDIAG_FILE", NULL, NULL, NULL, 0 },
 	{ TB(TAB_TCP), SRC_INET, 1, "PROC_NET_TCP", "net/tcp", NULL, NULL, 0 },
 	{ TB(TAB_DCCP), SRC_INET, 1, "PROC_NET_DCCP", NULL, NULL, NULL, 0 },
+	{ TB(TAB_SCTP), SRC_INET, CONFIG_SS_SCTP, "PROC_NET_SCTP", NULL, NULL, NULL, 0 },
+	{ VSOCK_TABS, SRC_DIAG, CONFIG_SS_VSOCK, NULL, NULL, DIAG(CONFIG_SS_VSOCK, vsock_dump),
+	  NULL, 0 },
+	{ TB(TAB_TIPC), SRC_DIAG, CONFIG_SS_TIPC, NULL, NULL, DIAG(CONFIG_SS_TIPC, tipc_dump),
+	  NULL, 0 },
+	{ TB(TAB_XDP), SRC_DIAG, CONFIG_SS_XDP, NULL, NULL, DIAG(CONFIG_SS_XDP, xdp_dump),
+	  NULL, TCPF(SS_CLOSE) },
 	{ TB(TAB_MPTCP), SRC_INET, CONFIG_SS_MPTCP, "PROC_NET_MPTCP", NULL, NULL, NULL, 0 },
 };
 
@@ -146,7 +154,7 @@ int sources_run(const struct sock_query *q, rec_cb cb, void *arg)
 			if (s->need && !(q->states & s->need))
 				continue;
 			r = -1;
-			if (!procnet_forced(s->env))
+			if (!s->env || !procnet_forced(s->env))
 				r = s->dump(q, cb, arg);
 			if (r < 0 && s->text) {
 				char path[256];

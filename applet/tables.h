@@ -29,7 +29,10 @@ extern const struct family_info family_info[FAM_MAX];
 	(CONFIG_SS_MPTCP ? TB(TAB_MPTCP) : 0) | \
 	(CONFIG_SS_UNIX ? TB(TAB_UNIX_ST) | TB(TAB_UNIX_DG) | TB(TAB_UNIX_SQ) : 0) | \
 	(CONFIG_SS_PACKET ? TB(TAB_PACKET_R) | TB(TAB_PACKET_DG) : 0) | \
-	(CONFIG_SS_NETLINK ? TB(TAB_NETLINK) : 0))
+	(CONFIG_SS_NETLINK ? TB(TAB_NETLINK) : 0) | \
+	(CONFIG_SS_SCTP ? TB(TAB_SCTP) : 0) | \
+	(CONFIG_SS_VSOCK ? TB(TAB_VSOCK_ST) | TB(TAB_VSOCK_DG) : 0) | \
+	(CONFIG_SS_TIPC ? TB(TAB_TIPC) : 0) | (CONFIG_SS_XDP ? TB(TAB_XDP) : 0))
 
 /* -A name (table or group) to a table mask; 0 if unknown. */
 unsigned table_group(const char *name);

@@ -30,12 +30,12 @@ enum ss_state {
 /* Linux socket types, as the diag messages carry them. */
 enum { SOCKT_STREAM = 1, SOCKT_DGRAM = 2, SOCKT_RAW = 3, SOCKT_RDM = 4, SOCKT_SEQPACKET = 5 };
 
-/* TCP, UDP, RAW, DCCP, MPTCP, SCTP. */
+/* TCP, UDP, RAW, DCCP, MPTCP, SCTP (an SCTP association follows its
+ * endpoint, with the endpoint's inode, spec §2.2). */
 struct rec_inet {
 	uint8_t v6only;		/* 1 only when the kernel said so (LISTEN/CLOSE v6) */
 	uint8_t timer;		/* idiag_timer: 1 on, 2 keepalive, 3 timewait, 4 persist */
 	uint8_t retrans;
-	uint8_t sctp_assoc;	/* an SCTP association row under its endpoint (§2.2) */
 	uint16_t protocol;	/* IP protocol naming the netid (spec §2.6) */
 	uint16_t lport, rport;	/* host order; for raw, the raw protocol */
 	uint32_t ifindex;	/* bound device, 0 if none */
@@ -85,7 +85,7 @@ struct rec_xdp {
 
 /* AF_TIPC. */
 struct rec_tipc {
-	uint8_t type;
+	uint8_t type;		/* SOCKT_STREAM, SOCKT_DGRAM, SOCKT_RDM, SOCKT_SEQPACKET */
 	uint8_t connected;	/* a TIPC_NLA_SOCK_CON was present */
 	uint32_t node, ref;	/* own address: node and port reference */
 	uint32_t peer_node, peer_sock;

@@ -19,11 +19,18 @@ int unix_dump(const struct sock_query *q, rec_cb cb, void *arg);
  * then lists the whole table from /proc/net/packet (spec §2.9). */
 int packet_dump(const struct sock_query *q, rec_cb cb, void *arg);
 int netlink_dump(const struct sock_query *q, rec_cb cb, void *arg);
+int vsock_dump(const struct sock_query *q, rec_cb cb, void *arg);
+int xdp_dump(const struct sock_query *q, rec_cb cb, void *arg);
+int tipc_dump(const struct sock_query *q, rec_cb cb, void *arg);
 
 /* Sends {family, protocol, show} (packet, netlink and xdp requests share
  * this layout) and walks the dump with cb(c). */
 int diag_show_dump(uint8_t family, uint8_t protocol, uint32_t show, nl_msg_cb cb,
 		   struct diag_ctx *c);
+/* Sends {family, 0, states, ino 0, show} cut to reqlen bytes (unix 24,
+ * vsock 24 with show 0, tipc 8) and walks the dump with cb(c). */
+int diag_states_dump(uint8_t family, uint32_t states, uint32_t show, size_t reqlen,
+		     nl_msg_cb cb, struct diag_ctx *c);
 /* Zeroes r and sets its common part; state CLOSE (the default of families
  * without states). */
 void diag_rec_init(struct sock_rec *r, uint8_t family, uint8_t table, uint32_t ino,

@@ -26,6 +26,7 @@ static uint16_t table_proto(int table)
 	case TAB_RAW: return 255;
 	case TAB_DCCP: return 33;
 	case TAB_MPTCP: return 262;
+	case TAB_SCTP: return 132;
 	default: return 6;
 	}
 }

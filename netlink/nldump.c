@@ -201,10 +201,9 @@ int nl_replay(const char *path, nl_msg_cb cb, void *arg)
 	return rc;
 }
 
-void nl_attrs(const struct nl_hdr *h, size_t hlen, const void *tb[], uint16_t tl[], int max)
+void nl_attr_parse(const void *start, long len, const void *tb[], uint16_t tl[], int max)
 {
-	const char *p = (const char *)(h + 1) + NL_ALIGN(hlen);
-	const char *end = (const char *)h + h->len;
+	const char *p = start, *end = p + (len > 0 ? len : 0);
 
 	for (int i = 0; i <= max; i++) {
 		tb[i] = NULL;
@@ -215,10 +214,17 @@ void nl_attrs(const struct nl_hdr *h, size_t hlen, const void *tb[], uint16_t tl
 
 		if (a->len < sizeof(*a) || a->len > end - p)
 			break;
-		if (a->type <= max) {
+		if (a->type <= max && !tb[a->type]) {	/* the first one, as parse_rtattr() */
 			tb[a->type] = a + 1;
 			tl[a->type] = (uint16_t)(a->len - sizeof(*a));
 		}
 		p += NL_ALIGN(a->len);
 	}
+}
+
+void nl_attrs(const struct nl_hdr *h, size_t hlen, const void *tb[], uint16_t tl[], int max)
+{
+	long off = (long)(sizeof(*h) + NL_ALIGN(hlen));
+
+	nl_attr_parse((const char *)h + off, (long)h->len - off, tb, tl, max);
 }

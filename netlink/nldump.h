@@ -20,8 +20,10 @@ int nl_dump(void *req, size_t len, nl_msg_cb cb, void *arg);
 int nl_replay(const char *path, nl_msg_cb cb, void *arg);
 
 /* The attributes after a fixed header of hlen bytes: tb[type] points at
- * the payload of the last attribute of each type <= max, tl[type] is its
+ * the payload of the first attribute of each type <= max, tl[type] is its
  * length; absent ones are NULL / 0.  Malformed tails are ignored. */
 void nl_attrs(const struct nl_hdr *h, size_t hlen, const void *tb[], uint16_t tl[], int max);
+/* The same over the len bytes at p (a nested attribute's payload). */
+void nl_attr_parse(const void *p, long len, const void *tb[], uint16_t tl[], int max);
 
 #endif

@@ -171,4 +171,60 @@ _Static_assert(sizeof(struct packet_diag_msg) == 16, "packet_diag_msg");
 _Static_assert(sizeof(struct packet_diag_info) == 24, "packet_diag_info");
 _Static_assert(sizeof(struct netlink_diag_msg) == 28, "netlink_diag_msg");
 
+struct vsock_diag_req {
+	uint8_t family;
+	uint8_t protocol;
+	uint16_t pad;
+	uint32_t states;
+	uint32_t ino;
+	uint32_t show;
+	uint32_t cookie[2];
+};
+
+struct vsock_diag_msg {
+	uint8_t family;
+	uint8_t type;
+	uint8_t state;
+	uint8_t shutdown;
+	uint32_t src_cid;
+	uint32_t src_port;
+	uint32_t dst_cid;
+	uint32_t dst_port;
+	uint32_t ino;
+	uint32_t cookie[2];
+};
+
+struct xdp_diag_msg {
+	uint8_t family;
+	uint8_t type;
+	uint16_t pad;
+	uint32_t ino;
+	uint32_t cookie[2];
+};
+
+struct tipc_diag_req {
+	uint8_t family;
+	uint8_t protocol;
+	uint16_t pad;
+	uint32_t states;
+};
+
+enum {
+	XDP_DIAG_INFO = 1, XDP_DIAG_UID = 2, XDP_DIAG_MEMINFO = 8,
+	XDP_SHOW_ALL6_1 = 0x1f,	/* INFO|RING_CFG|UMEM|MEMINFO|STATS, as 6.1 asks */
+	/* linux/tipc_netlink.h */
+	TIPC_NLA_SOCK = 2,
+	TIPC_NLA_SOCK_ADDR = 1, TIPC_NLA_SOCK_REF = 2, TIPC_NLA_SOCK_CON = 3,
+	TIPC_NLA_SOCK_STAT = 5, TIPC_NLA_SOCK_TYPE = 6, TIPC_NLA_SOCK_INO = 7,
+	TIPC_NLA_SOCK_UID = 8, TIPC_NLA_SOCK_TIPC_STATE = 9, TIPC_NLA_SOCK_COOKIE = 10,
+	TIPC_NLA_SOCK_MAX_ = 12,
+	TIPC_NLA_CON_NODE = 2, TIPC_NLA_CON_SOCK = 3, TIPC_NLA_CON_MAX_ = 5,
+	TIPC_NLA_SOCK_STAT_RCVQ = 0, TIPC_NLA_SOCK_STAT_SENDQ = 1, TIPC_NLA_SOCK_STAT_MAX_ = 4,
+};
+
+_Static_assert(sizeof(struct vsock_diag_req) == 24, "vsock_diag_req");
+_Static_assert(sizeof(struct vsock_diag_msg) == 32, "vsock_diag_msg");
+_Static_assert(sizeof(struct xdp_diag_msg) == 16, "xdp_diag_msg");
+_Static_assert(sizeof(struct tipc_diag_req) == 8, "tipc_sock_diag_req");
+
 #endif

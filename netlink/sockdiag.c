@@ -1,6 +1,6 @@
-/* What the non-inet sock_diag dumps share: the request of the families
- * whose request is {family, protocol, ino, show, cookie}, and the common
- * part of their records. */
+/* What the non-inet sock_diag dumps share: their two request layouts
+ * ({family, protocol, ino, show, cookie} and {family, protocol, states,
+ * ...}), and the common part of their records. */
 #include <string.h>
 #include "diag.h"
 #include "nldump.h"
@@ -19,6 +19,22 @@ int diag_show_dump(uint8_t family, uint8_t protocol, uint32_t show, nl_msg_cb cb
 	req.r.protocol = protocol;
 	req.r.show = show;
 	return nl_dump(&req, sizeof(req), cb, c);
+}
+
+int diag_states_dump(uint8_t family, uint32_t states, uint32_t show, size_t reqlen,
+		     nl_msg_cb cb, struct diag_ctx *c)
+{
+	struct {
+		struct nl_hdr h;
+		struct unix_diag_req r;
+	} req;
+
+	memset(&req, 0, sizeof(req));
+	req.h.type = SOCK_DIAG_BY_FAMILY;
+	req.r.family = family;
+	req.r.states = states;
+	req.r.show = show;
+	return nl_dump(&req, sizeof(req.h) + reqlen, cb, c);
 }
 
 void diag_rec_init(struct sock_rec *r, uint8_t family, uint8_t table, uint32_t ino,

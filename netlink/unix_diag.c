@@ -55,18 +55,11 @@ static int unix_msg_cb(const struct nl_hdr *h, void *arg)
 
 int unix_dump(const struct sock_query *q, rec_cb cb, void *arg)
 {
-	struct {
-		struct nl_hdr h;
-		struct unix_diag_req r;
-	} req;
 	struct diag_ctx c = { q->want, cb, arg };
+	uint32_t show = UDIAG_SHOW_NAME | UDIAG_SHOW_PEER | UDIAG_SHOW_RQLEN;
 
-	memset(&req, 0, sizeof(req));
-	req.h.type = SOCK_DIAG_BY_FAMILY;
-	req.r.family = 1;	/* AF_UNIX */
-	req.r.states = q->states;
-	req.r.show = UDIAG_SHOW_NAME | UDIAG_SHOW_PEER | UDIAG_SHOW_RQLEN;
 	if (q->want & DET_SKMEM)
-		req.r.show |= UDIAG_SHOW_MEMINFO;
-	return nl_dump(&req, sizeof(req), unix_msg_cb, &c);
+		show |= UDIAG_SHOW_MEMINFO;
+	return diag_states_dump(1 /* AF_UNIX */, q->states, show, sizeof(struct unix_diag_req),
+				unix_msg_cb, &c);
 }

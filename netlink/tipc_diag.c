@@ -1,0 +1,58 @@
+/* AF_TIPC sockets from tipc_diag (spec §2.2, §7.7): the reply is not a
+ * fixed struct but TIPC netlink attributes, TIPC_NLA_SOCK nesting the
+ * socket's, with TIPC_NLA_SOCK_CON and TIPC_NLA_SOCK_STAT nested again. */
+#include <string.h>
+#include "diag.h"
+
+static uint32_t u32_attr(const void *tb[], const uint16_t tl[], int type)
+{
+	uint32_t v = 0;
+
+	if (tl[type] >= 4)
+		memcpy(&v, tb[type], 4);
+	return v;
+}
+
+static int tipc_msg_cb(const struct nl_hdr *h, void *arg)
+{
+	const struct diag_ctx *c = arg;
+	const void *top[TIPC_NLA_SOCK + 1], *sk[TIPC_NLA_SOCK_MAX_ + 1];
+	const void *con[TIPC_NLA_CON_MAX_ + 1], *st[TIPC_NLA_SOCK_STAT_MAX_ + 1];
+	uint16_t topl[TIPC_NLA_SOCK + 1], skl[TIPC_NLA_SOCK_MAX_ + 1];
+	uint16_t conl[TIPC_NLA_CON_MAX_ + 1], stl[TIPC_NLA_SOCK_STAT_MAX_ + 1];
+	struct sock_rec r;
+	uint32_t cookie[2] = { 0, 0 };
+
+	nl_attrs(h, 0, top, topl, TIPC_NLA_SOCK);
+	if (!top[TIPC_NLA_SOCK])
+		return 0;	/* a socket the kernel filtered out leaves an empty message */
+	nl_attr_parse(top[TIPC_NLA_SOCK], topl[TIPC_NLA_SOCK], sk, skl, TIPC_NLA_SOCK_MAX_);
+	nl_attr_parse(sk[TIPC_NLA_SOCK_STAT], skl[TIPC_NLA_SOCK_STAT], st, stl,
+		      TIPC_NLA_SOCK_STAT_MAX_);
+	if (skl[TIPC_NLA_SOCK_COOKIE] >= 8)
+		memcpy(cookie, sk[TIPC_NLA_SOCK_COOKIE], 8);
+	diag_rec_init(&r, 30 /* AF_TIPC */, TAB_TIPC, u32_attr(sk, skl, TIPC_NLA_SOCK_INO), cookie);
+	r.state = (uint8_t)u32_attr(sk, skl, TIPC_NLA_SOCK_TIPC_STATE);
+	r.uid = u32_attr(sk, skl, TIPC_NLA_SOCK_UID);
+	r.rq = (int32_t)u32_attr(st, stl, TIPC_NLA_SOCK_STAT_RCVQ);
+	r.wq = (int32_t)u32_attr(st, stl, TIPC_NLA_SOCK_STAT_SENDQ);
+	r.u.tipc.type = (uint8_t)u32_attr(sk, skl, TIPC_NLA_SOCK_TYPE);
+	r.u.tipc.node = u32_attr(sk, skl, TIPC_NLA_SOCK_ADDR);
+	r.u.tipc.ref = u32_attr(sk, skl, TIPC_NLA_SOCK_REF);
+	if (sk[TIPC_NLA_SOCK_CON]) {
+		nl_attr_parse(sk[TIPC_NLA_SOCK_CON], skl[TIPC_NLA_SOCK_CON], con, conl,
+			      TIPC_NLA_CON_MAX_);
+		r.u.tipc.connected = 1;
+		r.u.tipc.peer_node = u32_attr(con, conl, TIPC_NLA_CON_NODE);
+		r.u.tipc.peer_sock = u32_attr(con, conl, TIPC_NLA_CON_SOCK);
+	}
+	return c->cb(&r, c->arg);
+}
+
+int tipc_dump(const struct sock_query *q, rec_cb cb, void *arg)
+{
+	struct diag_ctx c = { q->want, cb, arg };
+
+	return diag_states_dump(30 /* AF_TIPC */, q->states, 0, sizeof(struct tipc_diag_req),
+				tipc_msg_cb, &c);
+}
