@@ -43,11 +43,15 @@ SS_CFLAGS += -Os -ffunction-sections -fdata-sections \
 	-fno-stack-protector -fno-ident -fno-pie -fno-jump-tables -fipa-pta $(LTO)
 # -z norelro saves the padding RELRO puts before .data (1.8 KB of a 5 KB
 # hello world); --sort-section=alignment packs sections with less padding.
+# -z common-page-size=64: ld may otherwise start the data segment on a new
+# 4 KiB file page to save a page of memory (the huge .bss makes that likely),
+# a padding of up to 4 KB that comes and goes with unrelated changes.
 # Measured and left out, no gain: -Wl,-O1, --hash-style=gnu,
 # -fmerge-all-constants, -flto-partition=one, -fwhole-program, -fshort-enums,
 # --sort-section=name (+40); -Wl,-N and -Wl,-n give binaries that crash.
 SS_LDFLAGS = $(STATIC) -no-pie -Wl,--gc-sections -Wl,-z,noseparate-code \
-	-Wl,-z,norelro -Wl,--sort-section=alignment -Wl,--build-id=none -s
+	-Wl,-z,norelro -Wl,-z,common-page-size=64 -Wl,--sort-section=alignment \
+	-Wl,--build-id=none -s
 # strip -s leaves the .comment of crt files; musl builds also carry a lone
 # 4-byte .eh_frame terminator that nothing reads (C code does not unwind).
 ifeq ($(CC),musl-gcc)

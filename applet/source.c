@@ -20,47 +20,70 @@ enum src_kind {
 };
 
 struct source {
-	unsigned short tables;	/* the tables this row answers for */
-	unsigned char kind;	/* enum src_kind */
-	unsigned char built;	/* its Kconfig switch */
-	const char *env;	/* PROC_NET_X: read this file instead of asking the kernel */
-	const char *proc;	/* the /proc file ("net/tcp"; IPv6 twin + "6"), NULL: none */
+	const char *env;	/* PROC_NET_X: read /proc/net/x (or the file it names)
+				 * instead of asking the kernel; TCPDIAG_FILE: replay */
 	int (*dump)(const struct sock_query *q, rec_cb cb, void *arg);		/* SRC_DIAG */
 	int (*text)(const char *path, const struct sock_query *q, rec_cb cb, void *arg);
-	unsigned short need;	/* states one of which must be asked for (6.1) */
+	unsigned short tables;	/* the tables this row answers for */
+	unsigned char kind;	/* enum src_kind */
+	unsigned char flags;	/* enum src_flag */
+};
+
+enum src_flag {
+	SF_PROC = 1,	/* has /proc/net/x: "PROC_NET_X" lower-cased (inet: x6 too) */
+	SF_CLOSE = 2,	/* dumped only when CLOSE is asked for, as in 6.1 */
 };
 
 #define FB(f) (1u << (f))
 #define INET_FAMS (FB(FAM_INET) | FB(FAM_INET6))
 
-#define UNIX_TABS (TB(TAB_UNIX_ST) | TB(TAB_UNIX_DG) | TB(TAB_UNIX_SQ))
-#define PACKET_TABS (TB(TAB_PACKET_R) | TB(TAB_PACKET_DG))
-#define VSOCK_TABS (TB(TAB_VSOCK_ST) | TB(TAB_VSOCK_DG))
-#define DIAG(on, f) (on ? f : NULL)
-
+/* A row per table; rows of switched-off families are not compiled in. */
 static const struct source sources[] = {
-	{ TB(TAB_NETLINK), SRC_DIAG, CONFIG_SS_NETLINK, "PROC_NET_NETLINK", "net/netlink",
-	  DIAG(CONFIG_SS_NETLINK, netlink_dump), DIAG(CONFIG_SS_NETLINK, procnet_read_netlink),
-	  TCPF(SS_CLOSE) },
-	{ PACKET_TABS, SRC_DIAG, CONFIG_SS_PACKET, "PROC_NET_PACKET", "net/packet",
-	  DIAG(CONFIG_SS_PACKET, packet_dump), DIAG(CONFIG_SS_PACKET, procnet_read_packet),
-	  TCPF(SS_CLOSE) },
-	{ UNIX_TABS, SRC_DIAG, CONFIG_SS_UNIX, "PROC_NET_UNIX", "net/unix",
-	  DIAG(CONFIG_SS_UNIX, unix_dump), DIAG(CONFIG_SS_UNIX, procnet_read_unix), 0 },
-	{ TB(TAB_RAW), SRC_INET, 1, "PROC_NET_RAW", "net/raw", NULL, NULL, 0 },
-	{ TB(TAB_UDP), SRC_INET, 1, "PROC_NET_UDP", "net/udp", NULL, NULL, 0 },
-	{ TB(TAB_TCP), SRC_REPLAY, 1, "TCPDIAG_FILE", NULL, NULL, NULL, 0 },
-	{ TB(TAB_TCP), SRC_INET, 1, "PROC_NET_TCP", "net/tcp", NULL, NULL, 0 },
-	{ TB(TAB_DCCP), SRC_INET, 1, "PROC_NET_DCCP", NULL, NULL, NULL, 0 },
-	{ TB(TAB_SCTP), SRC_INET, CONFIG_SS_SCTP, "PROC_NET_SCTP", NULL, NULL, NULL, 0 },
-	{ VSOCK_TABS, SRC_DIAG, CONFIG_SS_VSOCK, NULL, NULL, DIAG(CONFIG_SS_VSOCK, vsock_dump),
-	  NULL, 0 },
-	{ TB(TAB_TIPC), SRC_DIAG, CONFIG_SS_TIPC, NULL, NULL, DIAG(CONFIG_SS_TIPC, tipc_dump),
-	  NULL, 0 },
-	{ TB(TAB_XDP), SRC_DIAG, CONFIG_SS_XDP, NULL, NULL, DIAG(CONFIG_SS_XDP, xdp_dump),
-	  NULL, TCPF(SS_CLOSE) },
-	{ TB(TAB_MPTCP), SRC_INET, CONFIG_SS_MPTCP, "PROC_NET_MPTCP", NULL, NULL, NULL, 0 },
+#if CONFIG_SS_NETLINK
+	{ "PROC_NET_NETLINK", netlink_dump, procnet_read_netlink, TB(TAB_NETLINK),
+	  SRC_DIAG, SF_PROC | SF_CLOSE },
+#endif
+#if CONFIG_SS_PACKET
+	{ "PROC_NET_PACKET", packet_dump, procnet_read_packet,
+	  TB(TAB_PACKET_R) | TB(TAB_PACKET_DG), SRC_DIAG, SF_PROC | SF_CLOSE },
+#endif
+#if CONFIG_SS_UNIX
+	{ "PROC_NET_UNIX", unix_dump, procnet_read_unix,
+	  TB(TAB_UNIX_ST) | TB(TAB_UNIX_DG) | TB(TAB_UNIX_SQ), SRC_DIAG, SF_PROC },
+#endif
+	{ "PROC_NET_RAW", NULL, NULL, TB(TAB_RAW), SRC_INET, SF_PROC },
+	{ "PROC_NET_UDP", NULL, NULL, TB(TAB_UDP), SRC_INET, SF_PROC },
+	{ "TCPDIAG_FILE", NULL, NULL, TB(TAB_TCP), SRC_REPLAY, 0 },
+	{ "PROC_NET_TCP", NULL, NULL, TB(TAB_TCP), SRC_INET, SF_PROC },
+	{ "PROC_NET_DCCP", NULL, NULL, TB(TAB_DCCP), SRC_INET, 0 },
+#if CONFIG_SS_SCTP
+	{ "PROC_NET_SCTP", NULL, NULL, TB(TAB_SCTP), SRC_INET, 0 },
+#endif
+#if CONFIG_SS_VSOCK
+	{ NULL, vsock_dump, NULL, TB(TAB_VSOCK_ST) | TB(TAB_VSOCK_DG), SRC_DIAG, 0 },
+#endif
+#if CONFIG_SS_TIPC
+	{ NULL, tipc_dump, NULL, TB(TAB_TIPC), SRC_DIAG, 0 },
+#endif
+#if CONFIG_SS_XDP
+	{ NULL, xdp_dump, NULL, TB(TAB_XDP), SRC_DIAG, SF_CLOSE },
+#endif
+#if CONFIG_SS_MPTCP
+	{ "PROC_NET_MPTCP", NULL, NULL, TB(TAB_MPTCP), SRC_INET, 0 },
+#endif
 };
+
+/* "PROC_NET_TCP" -> "net/tcp" (+ suffix) into b (16 bytes). */
+static const char *proc_name(char *b, const char *env, const char *suffix)
+{
+	size_t n = 4;
+
+	memcpy(b, "net/", 4);
+	for (env += 9; *env; env++)
+		b[n++] = (char)(*env | 0x20);
+	memcpy(b + n, suffix, strlen(suffix) + 1);
+	return b;
+}
 
 static int table_of(unsigned tables)
 {
@@ -76,23 +99,22 @@ static void proc_inet(const struct source *s, int table, unsigned fams, unsigned
 		      rec_cb cb, void *arg)
 {
 	char path[PROCNET_PATH], name[16], env6[24];
-	size_t l, e;
+	size_t e;
 
-	if (!s->proc)
+	if (!(s->flags & SF_PROC))
 		return;
-	l = strlen(s->proc);
-	e = strlen(s->env);
-	memcpy(name, s->proc, l + 1);
 	if (fams & FB(FAM_INET)) {
-		if (procnet_read_inet(procnet_path(path, sizeof(path), s->env, name),
+		if (procnet_read_inet(procnet_path(path, sizeof(path), s->env,
+						   proc_name(name, s->env, "")),
 				      table, AF_INET, states, cb, arg))
 			return;
 	}
 	if (fams & FB(FAM_INET6)) {
+		e = strlen(s->env);
 		memcpy(env6, s->env, e);
 		memcpy(env6 + e, "6", 2);
-		memcpy(name + l, "6", 2);
-		procnet_read_inet(procnet_path(path, sizeof(path), env6, name),
+		procnet_read_inet(procnet_path(path, sizeof(path), env6,
+					       proc_name(name, s->env, "6")),
 				  table, AF_INET6, states, cb, arg);
 	}
 }
@@ -140,7 +162,7 @@ int sources_run(const struct sock_query *q, rec_cb cb, void *arg)
 		const char *file;
 		int r = 0;
 
-		if (!s->built || !(q->tables & s->tables & ~done) ||
+		if (!(q->tables & s->tables & ~done) ||
 		    !(q->families & table_info[table_of(s->tables)].families))
 			continue;
 		switch (s->kind) {
@@ -151,14 +173,15 @@ int sources_run(const struct sock_query *q, rec_cb cb, void *arg)
 			inet_replay(file, cb, arg);
 			break;
 		case SRC_DIAG:
-			if (s->need && !(q->states & s->need))
+			if ((s->flags & SF_CLOSE) && !(q->states & TCPF(SS_CLOSE)))
 				continue;
 			r = -1;
 			if (!s->env || !procnet_forced(s->env))
 				r = s->dump(q, cb, arg);
 			if (r < 0 && s->text) {
-				char path[256];
-				r = s->text(procnet_path(path, sizeof(path), s->env, s->proc), q, cb, arg);
+				char path[PROCNET_PATH], name[16];
+				r = s->text(procnet_path(path, sizeof(path), s->env,
+							 proc_name(name, s->env, "")), q, cb, arg);
 			}
 			break;
 		case SRC_INET:

@@ -37,7 +37,8 @@ for c in '-tan' '-tn' '-Htan' '-tuan' '-tuwan' '-4 -uan' '-6 -uan' '-wn -a' \
 done
 
 # left out of this build: must say so and exit 255, printing nothing
-for c in '--tcp' '-r' '-x' '-tp'; do
+for c in '--tcp' '-r' '-x' '-tp' '-0' '-S' '-M' '-f unix' '-f link' '-f netlink' '-A unix' \
+	'-A u_str' '-A packet' '-A netlink' '-A vsock' '-A tipc' '-A xdp' '-A sctp'; do
 	split_args "$c"
 	ENVV=()
 	n=$((n + 1))
@@ -48,3 +49,11 @@ for c in '--tcp' '-r' '-x' '-tp'; do
 		fail "configs allnoconfig refuses $c" "exit $(cat "$W/t$n.rc"), stdout $(wc -c <"$W/t$n.out") bytes"
 	fi
 done
+
+# families compiled out are absent from the help text
+"$BIN" -h >"$W/help.out" 2>&1
+if grep -qE -- '-x, --unix|-0, --packet|-S, --sctp|-M, --mptcp|[|{](unix|netlink|link|vsock|xdp|tipc|sctp|mptcp)[|}]' "$W/help.out"; then
+	fail "configs allnoconfig -h lists no switched-off family" "$(head -c 300 "$W/help.out")"
+else
+	pass "configs allnoconfig -h lists no switched-off family"
+fi
