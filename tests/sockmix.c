@@ -32,6 +32,20 @@
  *   RAW         ICMP unbound and bound to 127.0.0.1, ICMPv6, protocol 253
  *               bound, connected (ESTAB) and on ::1; ICMP sockets filter out
  *               every type so stray ICMP cannot change their queues
+ *   UNIX        in a fresh /tmp/sockmix.XXXXXX (removed at exit): stream
+ *               listener with 2 pending connections and an accepted pair
+ *               with unread bytes, dgram bound with 2 unread datagrams from a
+ *               connected client, abstract seqpacket listener with a pair,
+ *               autobind and unnamed sockets, socketpairs of every type with
+ *               unread data, hostile names (blank, tab, newline, escape,
+ *               non-UTF-8, 107-byte path, abstract with NUL and control bytes)
+ *   PACKET      raw ETH_P_ALL unbound, dgram IP bound to lo, dgram protocol
+ *               0, raw 0x88b5 on lo; all drop every packet (a BPF filter)
+ *   NETLINK     route bound to a group, route connected to the kernel, generic
+ *               unbound, usersock on a fixed port id, uevent, nflog bound to
+ *               a negative port id
+ *   MPTCP       listener on 127.0.0.1:8443 and [::]:8444 (v6only), a pair with
+ *               unread bytes (left out when the kernel has no MPTCP)
  *
  * Build: cc -O2 -o sockmix sockmix.c
  * Use:   sockmix [--bulk N] [--max-hold SECONDS]
@@ -52,6 +66,11 @@
 #include <sys/ioctl.h>
 #include <sys/socket.h>
 #include <linux/sockios.h>
+#include <linux/filter.h>
+#include <linux/if_ether.h>
+#include <linux/if_packet.h>
+#include <linux/netlink.h>
+#include <sys/un.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -454,6 +473,213 @@ static void make_timewait_set(void)
 	nsockets -= 3;
 }
 
+static char unix_dir[64];
+
+static void unix_cleanup(void)
+{
+	char cmd[128];
+
+	if (unix_dir[0] && snprintf(cmd, sizeof(cmd), "rm -rf '%s'", unix_dir) < (int)sizeof(cmd))
+		if (system(cmd) != 0)
+			return;
+}
+
+/* A unix socket bound to name (len bytes; len 0: unbound, -1: autobind). */
+static int unix_sock(int type, const char *name, int len)
+{
+	struct sockaddr_un a = { .sun_family = AF_UNIX };
+	int fd = socket(AF_UNIX, type | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
+
+	if (fd < 0)
+		die("unix socket: %s", strerror(errno));
+	nsockets++;
+	if (len > (int)sizeof(a.sun_path))
+		die("unix name too long");
+	if (len) {
+		socklen_t al = sizeof(sa_family_t);
+		if (len > 0) {
+			memcpy(a.sun_path, name, (size_t)len);
+			al += (socklen_t)len;
+		}
+		if (bind(fd, (struct sockaddr *)&a, al) < 0)
+			die("unix bind: %s", strerror(errno));
+	}
+	return fd;
+}
+
+static void unix_connect(int fd, const char *name, int len)
+{
+	struct sockaddr_un a = { .sun_family = AF_UNIX };
+
+	memcpy(a.sun_path, name, (size_t)len);
+	if (connect(fd, (struct sockaddr *)&a, sizeof(sa_family_t) + (socklen_t)len) < 0 &&
+	    errno != EINPROGRESS && errno != EAGAIN)
+		die("unix connect: %s", strerror(errno));
+}
+
+static int unix_path(char *b, const char *leaf)
+{
+	return snprintf(b, 108, "%s/%s", unix_dir, leaf) + 1;	/* with the NUL */
+}
+
+static void make_unix(void)
+{
+	static const char *const hostile[] = {
+		"sp ace", "t\tab", "new\nline", "esc\x1b[31mred\x1b[0m", "bad\xff\xfe\xc3(utf",
+	};
+	char p[108];
+	int n, l, c, s, sp[2];
+
+	if (!mkdtemp(strcpy(unix_dir, "/tmp/sockmix.XXXXXX")))
+		die("mkdtemp: %s", strerror(errno));
+	atexit(unix_cleanup);
+	n = unix_path(p, "stream");
+	l = unix_sock(SOCK_STREAM, p, n);
+	if (listen(l, 8) < 0)
+		die("unix listen: %s", strerror(errno));
+	for (int i = 0; i < 2; i++)	/* pending: never accepted */
+		unix_connect(unix_sock(SOCK_STREAM, NULL, 0), p, n);
+	c = unix_sock(SOCK_STREAM, NULL, 0);
+	unix_connect(c, p, n);
+	s = accept4(l, NULL, NULL, SOCK_CLOEXEC);
+	if (s < 0)
+		die("unix accept: %s", strerror(errno));
+	nsockets++;
+	send_all(c, 300, 'u');
+	send_all(s, 7, 'v');
+
+	n = unix_path(p, "dgram");
+	l = unix_sock(SOCK_DGRAM, p, n);
+	c = unix_sock(SOCK_DGRAM, NULL, 0);
+	unix_connect(c, p, n);
+	send_all(c, 11, 'd');
+	send_all(c, 13, 'e');
+
+	l = unix_sock(SOCK_SEQPACKET, "\0sockmix-seq", 12);
+	if (listen(l, 4) < 0)
+		die("unix listen: %s", strerror(errno));
+	c = unix_sock(SOCK_SEQPACKET, NULL, 0);
+	unix_connect(c, "\0sockmix-seq", 12);
+	s = accept4(l, NULL, NULL, SOCK_CLOEXEC);
+	if (s < 0)
+		die("unix accept: %s", strerror(errno));
+	nsockets++;
+	send_all(s, 5, 'q');
+
+	unix_sock(SOCK_DGRAM, NULL, -1);	/* autobind: @xxxxx */
+	unix_sock(SOCK_STREAM, NULL, -1);
+	unix_sock(SOCK_DGRAM, NULL, 0);	/* unnamed */
+	for (int t = 0; t < 3; t++) {
+		static const int types[] = { SOCK_STREAM, SOCK_DGRAM, SOCK_SEQPACKET };
+		if (socketpair(AF_UNIX, types[t] | SOCK_CLOEXEC | SOCK_NONBLOCK, 0, sp) < 0)
+			die("socketpair: %s", strerror(errno));
+		nsockets += 2;
+		send_all(sp[0], 3 + (size_t)t, 'p');
+	}
+	for (size_t i = 0; i < sizeof(hostile) / sizeof(hostile[0]); i++) {
+		n = unix_path(p, hostile[i]);
+		l = unix_sock(i % 2 ? SOCK_DGRAM : SOCK_STREAM, p, n);
+		if (!(i % 2) && listen(l, 1) < 0)
+			die("unix listen: %s", strerror(errno));
+	}
+	memset(p, 0, sizeof(p));
+	n = snprintf(p, sizeof(p), "%s/", unix_dir);
+	memset(p + n, 'L', sizeof(p) - 1 - (size_t)n);	/* 107 bytes and the NUL */
+	unix_sock(SOCK_DGRAM, p, sizeof(p));
+	unix_sock(SOCK_DGRAM, "\0ab\0c\x01\x7f\xff d", 10);	/* abstract, hostile */
+}
+
+/* A packet socket that drops every packet: its queue never changes. */
+/* on_lo: bind to lo, ifindex 1 in a fresh namespace */
+static void packet_sock(int type, int proto, int on_lo)
+{
+	struct sock_filter drop = BPF_STMT(BPF_RET | BPF_K, 0);
+	struct sock_fprog prog = { 1, &drop };
+	int fd = socket(AF_PACKET, type | SOCK_CLOEXEC, htons(proto));
+
+	if (fd < 0)
+		die("packet socket: %s", strerror(errno));
+	nsockets++;
+	if (setsockopt(fd, SOL_SOCKET, SO_ATTACH_FILTER, &prog, sizeof(prog)) < 0)
+		die("SO_ATTACH_FILTER: %s", strerror(errno));
+	if (on_lo) {
+		struct sockaddr_ll a = { .sll_family = AF_PACKET, .sll_protocol = htons(proto),
+					 .sll_ifindex = 1 };
+		if (bind(fd, (struct sockaddr *)&a, sizeof(a)) < 0)
+			die("packet bind: %s", strerror(errno));
+	}
+}
+
+static void make_packet(void)
+{
+	packet_sock(SOCK_RAW, ETH_P_ALL, 0);
+	packet_sock(SOCK_DGRAM, ETH_P_IP, 1);
+	packet_sock(SOCK_DGRAM, 0, 0);
+	packet_sock(SOCK_RAW, 0x88b5, 1);
+}
+
+/* bind: 0 no bind, 1 bind to (portid, groups); conn: connect to the kernel */
+static void netlink_sock(int proto, int bind_it, uint32_t portid, uint32_t groups, int conn)
+{
+	struct sockaddr_nl a = { .nl_family = AF_NETLINK, .nl_pid = portid, .nl_groups = groups };
+	int fd = socket(AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC, proto);
+
+	if (fd < 0)
+		return;	/* a protocol this kernel lacks */
+	nsockets++;
+	if (bind_it && bind(fd, (struct sockaddr *)&a, sizeof(a)) < 0)
+		die("netlink bind %d: %s", proto, strerror(errno));
+	if (conn) {
+		struct sockaddr_nl k = { .nl_family = AF_NETLINK };
+		if (connect(fd, (struct sockaddr *)&k, sizeof(k)) < 0)
+			die("netlink connect: %s", strerror(errno));
+	}
+}
+
+static void make_netlink(void)
+{
+	netlink_sock(NETLINK_ROUTE, 1, 0, 1 /* RTMGRP_LINK */, 0);
+	netlink_sock(NETLINK_ROUTE, 1, 0, 0, 1);
+	netlink_sock(NETLINK_GENERIC, 0, 0, 0, 0);
+	netlink_sock(NETLINK_USERSOCK, 1, 424242, 0, 0);
+	netlink_sock(NETLINK_KOBJECT_UEVENT, 1, 0, 0, 0);
+	netlink_sock(NETLINK_NETFILTER, 1, 0x80001234u, 0, 0);
+}
+
+static void make_mptcp(void)
+{
+	int l = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 262), l6, c, s;
+	struct sockaddr_storage sa;
+	socklen_t len;
+
+	if (l < 0)
+		return;	/* no MPTCP in this kernel */
+	nsockets++;
+	set_int(l, SOL_SOCKET, SO_REUSEADDR, 1);
+	len = mk_addr(&sa, "127.0.0.1", 8443);
+	if (bind(l, (struct sockaddr *)&sa, len) < 0 || listen(l, 4) < 0)
+		die("mptcp listen: %s", strerror(errno));
+	l6 = socket(AF_INET6, SOCK_STREAM | SOCK_CLOEXEC, 262);
+	if (l6 >= 0) {
+		nsockets++;
+		set_int(l6, IPPROTO_IPV6, IPV6_V6ONLY, 1);
+		len = mk_addr(&sa, "::", 8444);
+		if (bind(l6, (struct sockaddr *)&sa, len) < 0 || listen(l6, 4) < 0)
+			die("mptcp listen v6: %s", strerror(errno));
+	}
+	c = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 262);
+	if (c < 0)
+		die("mptcp socket: %s", strerror(errno));
+	nsockets++;
+	len = mk_addr(&sa, "127.0.0.1", 8443);
+	if (connect(c, (struct sockaddr *)&sa, len) < 0)
+		die("mptcp connect: %s", strerror(errno));
+	s = accept_one(l);
+	send_all(c, 10, 'm');
+	watch(s);
+	watch(c);
+}
+
 /* one number that changes whenever a watched queue length changes */
 static unsigned long queue_signature(void)
 {
@@ -500,6 +726,10 @@ int main(int argc, char **argv)
 	make_tcp();
 	make_udp();
 	make_raw();
+	make_unix();
+	make_packet();
+	make_netlink();
+	make_mptcp();
 	make_timewait_set();
 	settle();
 	printf("ready %d\n", nsockets);
