@@ -78,20 +78,16 @@ static void store(const char *s, size_t n)
 		*p++ = (char)(n >> 8);
 		*p++ = (char)n;
 	}
-	memcpy(p, s, n);
+	if (s)
+		memcpy(p, s, n);
 	R.used = (size_t)(p + n - arena_);
 }
 
-void row_put(int col, const char *s, size_t n)
+/* Accounts a token of n bytes just stored (spec §2.4). */
+static void account(int col, size_t n)
 {
-	unsigned len;
+	unsigned len = (unsigned)n < (unsigned)min_len[col] ? (unsigned)min_len[col] : (unsigned)n;
 
-	if (!(R.enabled & (1u << col)))
-		return;
-	if (n > TOKEN_MAX)
-		n = TOKEN_MAX;
-	len = (unsigned)n < (unsigned)min_len[col] ? (unsigned)min_len[col] : (unsigned)n;
-	store(s, n);
 	model_write(len);
 	if (col == COL_PROC && R.state != RS_FRESH) {	/* closed by the next row */
 		R.pending8 = len;
@@ -99,6 +95,27 @@ void row_put(int col, const char *s, size_t n)
 	}
 	model_close(len);
 	measure(col, len);
+}
+
+void row_put(int col, const char *s, size_t n)
+{
+	if (!(R.enabled & (1u << col)))
+		return;
+	if (n > TOKEN_MAX)
+		n = TOKEN_MAX;
+	store(s, n);
+	account(col, n);
+}
+
+char *row_token(int col, size_t n)
+{
+	static char scratch[256];
+
+	if (!(R.enabled & (1u << col)))
+		return scratch;	/* n <= 256: a disabled column's token goes nowhere */
+	store(NULL, n);
+	account(col, n);
+	return arena_ + R.used - n;
 }
 
 static void compute_widths(unsigned w[COL_MAX])

@@ -15,35 +15,36 @@ void unix_row(const struct sock_rec *r, unsigned flags)
 {
 	const struct rec_unix *u = &r->u.un;
 	const char *s = table_info[r->table].netid;
-	char b[UNIX_NAME_MAX + 2];
-	size_t n = 1;
+	char b[16], *t;
+	size_t n = 1, len;
 
 	(void)flags;
 	row_head(s, strlen(s), r->state, r->rq, r->wq);
 	if (u->name) {
-		size_t len = u->name_len < UNIX_NAME_MAX ? u->name_len : UNIX_NAME_MAX;
-		memcpy(b, u->name, len);
-		if (len && b[0] == 0) {
+		len = u->name_len < UNIX_NAME_MAX ? u->name_len : UNIX_NAME_MAX;
+		if (len && u->name[0] == 0) {
+			/* abstract: copied once, the NULs made '@' in place */
+			t = row_token(COL_LADDR, len + 1);
 			for (size_t i = 0; i < len; i++)
-				if (!b[i])
-					b[i] = '@';
-			n = len;
+				t[i] = u->name[i] ? u->name[i] : '@';
+			t[len] = ' ';
 		} else {
-			const char *z = memchr(b, 0, len);
-			n = z ? (size_t)(z - b) : len;
+			const char *z = memchr(u->name, 0, len);
+			n = z ? (size_t)(z - u->name) : len;
+			t = row_token(COL_LADDR, n + 1);
+			memcpy(t, u->name, n);
+			t[n] = ' ';
 		}
 	} else {
-		b[0] = '*';
+		row_put(COL_LADDR, "* ", 2);
 	}
-	b[n++] = ' ';
-	row_put(COL_LADDR, b, n);
 	row_put(COL_LPORT, b, fmt_i64(b, (int32_t)r->inode));
 	if (u->peer_name) {
 		n = strlen(u->peer_name);
 		n = n < UNIX_NAME_MAX ? n : UNIX_NAME_MAX;
-		memcpy(b, u->peer_name, n);
-		b[n++] = ' ';
-		row_put(COL_RADDR, b, n);
+		t = row_token(COL_RADDR, n + 1);
+		memcpy(t, u->peer_name, n);
+		t[n] = ' ';
 	} else {
 		row_put(COL_RADDR, "* ", 2);
 	}
