@@ -37,6 +37,10 @@ enum src_flag {
 #define FB(f) (1u << (f))
 #define INET_FAMS (FB(FAM_INET) | FB(FAM_INET6))
 
+/* Whether any SRC_DIAG row is compiled in. */
+#define DIAG_BUILT (CONFIG_SS_UNIX || CONFIG_SS_PACKET || CONFIG_SS_NETLINK || \
+		    CONFIG_SS_VSOCK || CONFIG_SS_XDP || CONFIG_SS_TIPC)
+
 /* A row per table; rows of switched-off families are not compiled in. */
 static const struct source sources[] = {
 #if CONFIG_SS_NETLINK
@@ -173,6 +177,8 @@ int sources_run(const struct sock_query *q, rec_cb cb, void *arg)
 			inet_replay(file, cb, arg);
 			break;
 		case SRC_DIAG:
+			if (!DIAG_BUILT)
+				break;
 			if ((s->flags & SF_CLOSE) && !(q->states & TCPF(SS_CLOSE)))
 				continue;
 			r = -1;
