@@ -78,8 +78,12 @@ static void store(const char *s, size_t n)
 		*p++ = (char)(n >> 8);
 		*p++ = (char)n;
 	}
-	if (s)
+	if (s && n <= 16) {	/* most tokens: a call to memcpy costs more */
+		for (size_t i = 0; i < n; i++)
+			p[i] = s[i];
+	} else if (s) {
 		memcpy(p, s, n);
+	}
 	R.used = (size_t)(p + n - arena_);
 }
 
