@@ -2,18 +2,23 @@
  * several KB into a static binary for the few shapes we print. */
 #include "fmt.h"
 
-/* One division per digit, written backwards into a scratch buffer, then
- * copied forward byte by byte: cheaper than counting the digits first for
- * the inode and queue numbers of every row. */
+/* Written backwards into a scratch buffer, then copied forward.  Values
+ * that fit 32 bits divide by 10 with a multiply (exact for every 32-bit
+ * value): -Os would otherwise emit a div instruction per digit, and these
+ * are the inode and queue numbers of every row. */
 size_t fmt_u64(char *dst, uint64_t v)
 {
 	char t[20], *p = t + sizeof(t);
 	size_t n;
 
-	do {
+	for (; v > 0xffffffffu; v /= 10)
 		*--p = (char)('0' + v % 10);
-		v /= 10;
-	} while (v);
+	uint32_t w = (uint32_t)v;
+	do {
+		uint32_t q = (uint32_t)(((uint64_t)w * 0xCCCCCCCDu) >> 35);
+		*--p = (char)('0' + (w - q * 10));
+		w = q;
+	} while (w);
 	n = (size_t)(t + sizeof(t) - p);
 	for (size_t i = 0; i < n; i++)
 		dst[i] = p[i];

@@ -33,7 +33,9 @@ void row_render(const struct sock_rec *r, const struct ss_opts *o)
 {
 	void (*cols)(const struct sock_rec *, unsigned);
 
-	switch (r->family) {
+	/* by table first: an inet dump (or a recording) may carry any family
+	 * byte, and its record is inet whatever that byte says */
+	switch (TABLES_INET & TB(r->table) ? AF_INET : r->family) {
 	case AF_INET:
 	case AF_INET6:
 		cols = inet_row;

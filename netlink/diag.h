@@ -32,7 +32,8 @@ int diag_show_dump(uint8_t family, uint8_t protocol, uint32_t show, nl_msg_cb cb
 int diag_states_dump(uint8_t family, uint32_t states, uint32_t show, size_t reqlen,
 		     nl_msg_cb cb, struct diag_ctx *c);
 /* Zeroes r and sets its common part; state CLOSE (the default of families
- * without states). */
+ * without states).  family is the dump's, never the message's: a garbled
+ * reply must not make a unix record out of vsock bytes. */
 void diag_rec_init(struct sock_rec *r, uint8_t family, uint8_t table, uint32_t ino,
 		   const uint32_t cookie[2]);
 

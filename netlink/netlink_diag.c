@@ -14,7 +14,7 @@ static int netlink_msg_cb(const struct nl_hdr *h, void *arg)
 	if (h->len < sizeof(*h) + sizeof(*m))
 		return 0;
 	nl_attrs(h, sizeof(*m), tb, tl, NETLINK_DIAG_GROUPS);
-	diag_rec_init(&r, m->family, TAB_NETLINK, m->ino, m->cookie);
+	diag_rec_init(&r, 16 /* AF_NETLINK */, TAB_NETLINK, m->ino, m->cookie);
 	r.u.nl.protocol = m->protocol;
 	r.u.nl.connected = m->state == 1;	/* NETLINK_CONNECTED */
 	r.u.nl.portid = (int32_t)m->portid;

@@ -203,12 +203,14 @@ int nl_replay(const char *path, nl_msg_cb cb, void *arg)
 
 void nl_attr_parse(const void *start, long len, const void *tb[], uint16_t tl[], int max)
 {
-	const char *p = start, *end = p + (len > 0 ? len : 0);
+	const char *p = start, *end = p;
 
 	for (int i = 0; i <= max; i++) {
 		tb[i] = NULL;
 		tl[i] = 0;
 	}
+	if (p && len > 0)	/* an absent nested attribute: start NULL, len 0 */
+		end = p + len;
 	while (end - p >= (long)sizeof(struct nl_attr)) {
 		const struct nl_attr *a = (const void *)p;
 

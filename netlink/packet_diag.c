@@ -17,7 +17,7 @@ static int packet_msg_cb(const struct nl_hdr *h, void *arg)
 	nl_attrs(h, sizeof(*m), tb, tl, PACKET_DIAG_MEMINFO);
 	if (tl[PACKET_DIAG_MEMINFO] < 4)
 		return -ENODATA;
-	diag_rec_init(&r, m->family, m->type == SOCKT_RAW ? TAB_PACKET_R : TAB_PACKET_DG,
+	diag_rec_init(&r, 17 /* AF_PACKET */, m->type == SOCKT_RAW ? TAB_PACKET_R : TAB_PACKET_DG,
 		      m->ino, m->cookie);
 	r.rq = *(const int32_t *)tb[PACKET_DIAG_MEMINFO];
 	r.u.pk.type = m->type;

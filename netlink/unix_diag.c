@@ -24,7 +24,7 @@ static int unix_msg_cb(const struct nl_hdr *h, void *arg)
 	if (h->len < sizeof(*h) + sizeof(*m))
 		return 0;
 	nl_attrs(h, sizeof(*m), tb, tl, UNIX_DIAG_SHUTDOWN);
-	diag_rec_init(&r, m->family, unix_table(m->type), m->ino, m->cookie);
+	diag_rec_init(&r, 1 /* AF_UNIX */, unix_table(m->type), m->ino, m->cookie);
 	r.state = m->state;
 	r.u.un.type = m->type;
 	if (tl[UNIX_DIAG_RQLEN] >= 8) {

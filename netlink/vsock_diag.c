@@ -9,7 +9,7 @@ static int vsock_msg_cb(const struct nl_hdr *h, void *arg)
 
 	if (h->len < sizeof(*h) + sizeof(*m))
 		return 0;
-	diag_rec_init(&r, m->family, m->type == SOCKT_DGRAM ? TAB_VSOCK_DG : TAB_VSOCK_ST,
+	diag_rec_init(&r, 40 /* AF_VSOCK */, m->type == SOCKT_DGRAM ? TAB_VSOCK_DG : TAB_VSOCK_ST,
 		      m->ino, m->cookie);
 	r.state = m->state;
 	r.u.vs.type = m->type;

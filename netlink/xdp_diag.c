@@ -13,7 +13,7 @@ static int xdp_msg_cb(const struct nl_hdr *h, void *arg)
 	if (h->len < sizeof(*h) + sizeof(*m))
 		return 0;
 	nl_attrs(h, sizeof(*m), tb, tl, XDP_DIAG_MEMINFO);
-	diag_rec_init(&r, m->family, TAB_XDP, m->ino, m->cookie);
+	diag_rec_init(&r, 44 /* AF_XDP */, TAB_XDP, m->ino, m->cookie);
 	if (tl[XDP_DIAG_INFO] >= 8) {
 		memcpy(&r.u.xdp.ifindex, tb[XDP_DIAG_INFO], 4);
 		memcpy(&r.u.xdp.queue_id, (const char *)tb[XDP_DIAG_INFO] + 4, 4);

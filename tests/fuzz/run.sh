@@ -11,10 +11,12 @@ mkdir -p "$out"
 [ -f build/config.h ] || make -s build/config.h
 srcs=$(ls lib/*.c applet/*.c netlink/*.c procnet/*.c | grep -v -e applet/main.c)
 cflags="-g -O1 -std=c11 -D_GNU_SOURCE -Iinclude -Ilib -Iapplet -I. -Ibuild -fno-sanitize-recover=all"
-for t in procnet netlink recording dns replay etc; do
+for t in procnet netlink recording diag dns replay etc; do
 	case $t in
 	procnet) own=procnet/inet.c ;;
 	netlink | recording) own="netlink/nldump.c netlink/inet_diag.c" ;;
+	diag) own="netlink/nldump.c netlink/sockdiag.c netlink/unix_diag.c netlink/packet_diag.c"
+		own="$own netlink/netlink_diag.c netlink/vsock_diag.c netlink/xdp_diag.c netlink/tipc_diag.c" ;;
 	dns) own=applet/resolve.c ;;
 	replay) own=netlink/replay.c ;;
 	etc) own=applet/services.c ;;
