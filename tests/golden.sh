@@ -5,7 +5,8 @@
 # In a private network namespace: lo up, tests/sockmix holding a fixed socket
 # population, then every case of tests/golden-cases.txt through both binaries
 # (env -i PATH=... LC_ALL=C plus the case's own NAME=value words, stdin
-# /dev/null, stdout a file); stdout bytes and exit status must be identical.
+# /dev/null, stdout a file); stdout bytes and exit status must be identical,
+# and the first stderr line in error cases (tests/lib.sh compare_run).
 # Needs root and /usr/bin/ss from iproute2 6.1.0, else the group is skipped.
 #
 # Case lines: [@err] [@resolve] [@pty=COLS] [NAME=value ...] ARGS
@@ -30,6 +31,9 @@ fi
 mix_begin golden
 t0=$SECONDS
 
+pty_ok=1
+"$OUT/ptyrun" 80 5 true 2>"$W/pty-probe.err" || pty_ok=0
+
 dns_on_lo=0
 grep -Eq '^[[:space:]]*nameserver[[:space:]]+(127\.|::1|0\.0\.0\.0)' /etc/resolv.conf 2>/dev/null && dns_on_lo=1
 
@@ -52,6 +56,10 @@ while IFS= read -r line || [ -n "$line" ]; do
 	name="golden $line"
 	if [ "$resolve" = 1 ] && [ "$dns_on_lo" = 1 ]; then
 		skip "$name" "a nameserver is on loopback (would disturb the UDP fixture)"
+		continue
+	fi
+	if [ -n "$pty" ] && [ "$pty_ok" = 0 ]; then
+		skip "$name" "no pseudo-terminal: $(first_line "$W/pty-probe.err")"
 		continue
 	fi
 	n=$((n + 1))

@@ -24,6 +24,11 @@
 #   replay       synthetic sock_diag dumps (SS_DIAG_DIR) vs iproute2 under tests/nlshim.so
 #   resolve      -r with a fake DNS server, test /etc/hosts and resolv.conf (root)
 #   etcfiles     /etc/services, /etc/protocols, port range, /proc read errors vs /usr/bin/ss
+# unit, configs and fuzz test the source tree (they build it), whatever SS
+# is; every other group runs $SS.  A comparison passes only when the
+# reference run worked and printed something (tests/lib.sh compare_run); a
+# missing prerequisite (root, iproute2 6.1 at /usr/bin/ss, unshare, ip,
+# clang, a pseudo-terminal) gives SKIP lines with the reason, never PASS.
 # Ends with "N passed, N failed, N skipped"; exit status 1 if anything failed.
 # Outputs of the last run are kept in tests/out/.
 
