@@ -15,6 +15,10 @@
 #             since a query would land in the fixture's UDP port 53 queue,
 #             and when the binary says -r is not in this build (SS_RESOLVE)
 #   @pty=N    run both on a pseudo-terminal N columns wide (tests/ptyrun)
+#   @mptcp    needs the fixture's MPTCP sockets (skipped when sockmix could
+#             not make them: no MPTCP in the kernel or net.mptcp.enabled 0)
+#   @quiet    the binary under test must also print nothing on stderr
+#             (where 6.1 prints noise we leave out: README differences)
 # ARGS use shell quoting ('...' "..."), nothing is expanded; # starts a comment line.
 
 . "$(dirname "$0")/lib.sh"
@@ -42,10 +46,12 @@ while IFS= read -r line || [ -n "$line" ]; do
 	line=${line%$'\r'}
 	case "$line" in '' | \#*) continue ;; esac
 	split_args "$line"
-	errcmp= pty= resolve=0
+	errcmp= pty= resolve=0 mptcp=0 quiet=0
 	while [ ${#ARGV[@]} -gt 0 ]; do
 		case "${ARGV[0]}" in
 		@err) errcmp=stderr ;;
+		@mptcp) mptcp=1 ;;
+		@quiet) quiet=1 ;;
 		@resolve) resolve=1 ;;
 		@pty=*) pty=${ARGV[0]#@pty=} ;;
 		*) break ;;
@@ -56,6 +62,10 @@ while IFS= read -r line || [ -n "$line" ]; do
 	name="golden $line"
 	if [ "$resolve" = 1 ] && [ "$dns_on_lo" = 1 ]; then
 		skip "$name" "a nameserver is on loopback (would disturb the UDP fixture)"
+		continue
+	fi
+	if [ "$mptcp" = 1 ] && ! grep -q '^mptcp [1-9]' "$W/mix.out"; then
+		skip "$name" "no MPTCP sockets in the fixture (kernel without MPTCP or net.mptcp.enabled 0)"
 		continue
 	fi
 	if [ -n "$pty" ] && [ "$pty_ok" = 0 ]; then
@@ -75,6 +85,10 @@ while IFS= read -r line || [ -n "$line" ]; do
 	fi
 	if [ "$resolve" = 1 ] && [ "$(cat "$p.test.rc")" = 255 ] && grep -q 'not supported in this build' "$p.test.err"; then
 		skip "$name" "-r is not in this build (SS_RESOLVE)"
+		continue
+	fi
+	if [ "$quiet" = 1 ] && [ -s "$p.test.err" ]; then
+		fail "$name" "stderr is not empty: $(first_line "$p.test.err")"
 		continue
 	fi
 	compare_run "$name" "$p.ref" "$p.test" $errcmp
