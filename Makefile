@@ -2,21 +2,23 @@
 #
 #   make                   build ./ss (after defconfig when there is no .config)
 #   make defconfig | allnoconfig | allyesconfig | oldconfig | menuconfig
-#   make test | bench | size
+#   make test | test-full | bench | size
 #   make install [DESTDIR=...] [PREFIX=/usr/local]
 #   make clean | distclean
 #
 # CC is musl-gcc when it is on PATH, else cc (static when cc can link
 # statically). CFLAGS_EXTRA and LDFLAGS_EXTRA add flags, LTO= turns off
 # link-time optimisation, and make CC=clang SAN=1 builds with ASan and UBSan
-# (-O1 -g, dynamic, not stripped). A change of compiler or flags rebuilds
-# everything (build/flags records them).
+# (-O1 -g, dynamic, not stripped) into build/san/ss, never ./ss, so that
+# install cannot pick it up (make SAN=1 test tests it). A change of compiler
+# or flags rebuilds everything (build/flags records them).
 #
 # The feature switches live in Kconfig; config/kconf.sh turns .config into
 # build/config.h, which defines every CONFIG_SS_X to 0 or 1.
 
 PREFIX ?= /usr/local
-BUILD := build
+BUILD := $(if $(filter 1,$(SAN)),build/san,build)
+BIN := $(if $(filter 1,$(SAN)),$(BUILD)/ss,ss)
 KCONF := sh config/kconf.sh
 CONFIG_TARGETS := defconfig allnoconfig allyesconfig oldconfig menuconfig
 
@@ -72,12 +74,17 @@ OBJS := $(SRCS:%.c=$(BUILD)/%.o)
 COMPILE = $(CC) $(SS_CPPFLAGS) $(SS_CFLAGS) $(CFLAGS_EXTRA)
 LINK = $(CC) $(SS_CFLAGS) $(CFLAGS_EXTRA) $(SS_LDFLAGS) $(LDFLAGS_EXTRA)
 
-.PHONY: all clean distclean install test bench size size-update FORCE $(CONFIG_TARGETS)
-all: ss
+.PHONY: all clean distclean install test test-full bench size size-update FORCE $(CONFIG_TARGETS)
+all: $(BIN)
 
-ss: $(OBJS) $(BUILD)/flags
+$(BIN): $(OBJS) $(BUILD)/flags
 	$(LINK) -o $@ $(OBJS)
 	$(STRIP_CMD) $@
+ifneq ($(CC),musl-gcc)
+ifeq ($(SAN)$(SS_SIZE_RUN),)
+	@echo "note: built with $(CC), not musl-gcc: sizes differ from the README and Kconfig figures, which are musl static builds (apt-get install musl-tools)" >&2
+endif
+endif
 
 $(BUILD)/%.o: %.c $(BUILD)/config.h $(BUILD)/flags
 	@mkdir -p $(@D)
@@ -121,22 +128,32 @@ ifneq ($(filter $(CONFIG_TARGETS),$(MAKECMDGOALS)),)
 .NOTPARALLEL:
 endif
 
-test: ss
+# test: under 3 minutes; test-full adds every terminal width 1..240 and
+# fuzzes each target FUZZ_SECONDS (120) seconds (tests/run.sh).
+test: $(BIN)
 	@test -f tests/run.sh || { echo "make test: tests/run.sh is missing" >&2; exit 1; }
-	sh tests/run.sh
+	SS=./$(BIN) sh tests/run.sh
+
+test-full: $(BIN)
+	@test -f tests/run.sh || { echo "make test-full: tests/run.sh is missing" >&2; exit 1; }
+	SS=./$(BIN) TEST_FULL=1 sh tests/run.sh
 
 bench: ss
 	@test -f bench/run.sh || { echo "make bench: bench/run.sh is missing" >&2; exit 1; }
 	sh bench/run.sh
 
 size:
-	sh config/size.sh
+ifneq ($(CC),musl-gcc)
+	@echo "note: $(CC), not musl-gcc: these sizes are not comparable to the README and Kconfig figures, which are musl static builds (apt-get install musl-tools)" >&2
+endif
+	SS_SIZE_RUN=1 sh config/size.sh
 
 # The same, written into the Kconfig Cost lines and the README table.
 size-update:
 	sh config/size.sh | sh config/size-apply.sh
 
 install: ss
+	@test "$(SAN)" != 1 || { echo "make install: not with SAN=1 (a sanitizer build is for testing)" >&2; exit 1; }
 	install -d $(DESTDIR)$(PREFIX)/bin
 	install -m 755 ss $(DESTDIR)$(PREFIX)/bin/ss
 

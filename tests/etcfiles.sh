@@ -292,7 +292,7 @@ else
 fi
 ENVV=(PROC_ROOT="$(printf '/x%.0s' {1..100})")
 run_ss "$SS" "$W/root2"
-if [ "$(cat "$W/root2.rc")" = 0 ] && [ ! -s "$W/root2.err" ]; then
+if [ "$(cat "$W/root2.rc")" = 0 ] && [ ! -s "$W/root2.err" ] && [ "$(head -c 5 "$W/root2.out")" = State ]; then
 	pass "etcfiles proc-root-200-bytes"
 else
 	fail "etcfiles proc-root-200-bytes" "rc $(cat "$W/root2.rc"), stderr '$(head -c 200 "$W/root2.err")'"

@@ -3,7 +3,8 @@
 #
 # Runs every case of tests/fixtures/cases.txt through the binary under test
 # (cwd tests/fixtures, env -i PATH=... LC_ALL=C plus the case's variables) and
-# compares stdout and exit status with expected/ (and stderr for "err" cases).
+# compares stdout and exit status with expected/, all of stderr for "err"
+# cases and its first line for errors (exit status not 0).
 # Needs neither root nor /usr/bin/ss; tests/fixtures/record.sh re-records.
 # Inputs with a FILE.clean twin encode an intentional difference from 6.1
 # (garbled /proc/net lines are skipped): skipped when testing iproute2 itself.
@@ -34,9 +35,14 @@ while IFS= read -r line || [ -n "$line" ]; do
 		continue
 	fi
 	errcmp=
-	if [[ ",$FX_FLAGS," == *,err,* ]]; then
-		errcmp=stderr
+	[[ ",$FX_FLAGS," == *,err,* ]] && errcmp=stderr
+	if [ -f "expected/$FX_NAME.err" ]; then
 		cp "expected/$FX_NAME.err" "$W/$FX_NAME.exp.err"
+	elif [ -n "$errcmp" ] || [ "$rc" != 0 ]; then
+		fail "$name" "no expected stderr recorded (run tests/fixtures/record.sh)"
+		continue
+	else
+		: >"$W/$FX_NAME.exp.err"
 	fi
 	cp "expected/$FX_NAME.out" "$W/$FX_NAME.exp.out"
 	echo "$rc" >"$W/$FX_NAME.exp.rc"

@@ -38,9 +38,20 @@ split_env() {
 
 # run_ss BIN PREFIX -> PREFIX.out PREFIX.err PREFIX.rc; uses ENVV and ARGV.
 # Clean environment, C locale, no COLUMNS, stdin /dev/null, stdout a file.
+# A binary called ss (the reference, the binary under test) is run as "ss"
+# found on PATH, as a user runs it, so that glibc-style messages, which
+# start with argv[0], read "ss: ..." for both.
 run_ss() {
-	env -i PATH=$CLEAN_PATH LC_ALL=C "${ENVV[@]}" \
-		timeout -k 2 "$SS_TIMEOUT" "$1" "${ARGV[@]}" >"$2.out" 2>"$2.err" </dev/null
+	local bin=$1 path=$CLEAN_PATH dir
+	case $bin in
+	"${SS:-}" | "$REF" | */ss)
+		dir=$OUT/argv0/$(printf '%s' "$bin" | cksum | tr -c '0-9\n' _)
+		[ -L "$dir/ss" ] || { mkdir -p "$dir" && ln -sfn "$bin" "$dir/ss"; }
+		path=$dir:$CLEAN_PATH bin=ss
+		;;
+	esac
+	env -i PATH="$path" LC_ALL=C "${ENVV[@]}" \
+		timeout -k 2 "$SS_TIMEOUT" "$bin" "${ARGV[@]}" >"$2.out" 2>"$2.err" </dev/null
 	echo $? >"$2.rc"
 }
 
@@ -50,21 +61,49 @@ short_diff() {
 	diff -u --label expected --label actual "$1" "$2" | head -n "${3:-14}" | sed 's/$/$/'
 }
 
-# compare_run NAME EXP_PREFIX ACT_PREFIX [stderr]: stdout bytes and exit status
-# (and stderr when the 4th argument is "stderr") must be identical
+# first_line FILE -> its first line, at most 200 bytes
+first_line() { head -c 200 "$1" | head -n 1; }
+
+# ref_failed RC -> 0 when an exit status says the reference did not run as
+# ss (timeout 124, harness 125, exec 126/127, killed by a signal)
+ref_failed() {
+	case $1 in
+	124 | 125 | 126 | 127) return 0 ;;
+	255) return 1 ;;
+	esac
+	[ "$1" -ge 128 ] 2>/dev/null
+}
+
+# compare_run NAME EXP_PREFIX ACT_PREFIX [stderr]: stdout bytes and exit
+# status must be identical; when the expected status is not 0 (an error
+# case) the first stderr line too, and all of stderr when the 4th argument
+# is "stderr".  The expected run must itself have worked: exited as ss
+# exits and printed something (stdout or stderr), else the case could not
+# tell a broken binary from a right one and it fails.
 compare_run() {
 	local name=$1 e=$2 a=$3 what=() detail=()
 	local erc arc
 	erc=$(cat "$e.rc") arc=$(cat "$a.rc")
+	if ref_failed "$erc"; then
+		fail "$name" "the reference run failed (status $erc): $(first_line "$e.err")"
+		return
+	fi
+	if [ ! -s "$e.out" ] && [ ! -s "$e.err" ]; then
+		fail "$name" "the reference printed nothing: this case cannot tell a silent binary from a right one"
+		return
+	fi
 	[ "$erc" = "$arc" ] || what+=("exit status: expected $erc, got $arc")
 	if ! cmp -s "$e.out" "$a.out"; then
 		what+=("stdout differs ($(wc -l <"$e.out") vs $(wc -l <"$a.out") lines):")
 		mapfile -t detail < <(short_diff "$e.out" "$a.out")
 		what+=("${detail[@]}")
 	fi
-	if [ "${4:-}" = stderr ] && ! cmp -s "$e.err" "$a.err"; then
-		what+=("stderr differs: expected '$(head -c 120 "$e.err" | head -n 1)'," \
-			"got '$(head -c 120 "$a.err" | head -n 1)'")
+	if [ "${4:-}" = stderr ]; then
+		cmp -s "$e.err" "$a.err" || what+=("stderr differs: expected '$(first_line "$e.err")'," \
+			"got '$(first_line "$a.err")'")
+	elif [ "$erc" != 0 ] && [ "$(first_line "$e.err")" != "$(first_line "$a.err")" ]; then
+		what+=("first stderr line differs: expected '$(first_line "$e.err")'," \
+			"got '$(first_line "$a.err")'")
 	fi
 	if [ ${#what[@]} -eq 0 ]; then
 		pass "$name"

@@ -3,11 +3,17 @@
  * width and copy everything it writes there to our stdout, byte for byte.
  *
  *   ptyrun COLS TIMEOUT_SECONDS CMD [ARG...]
+ *   ptyrun COLS,COLS,... TIMEOUT_SECONDS CMD [ARG...]
  *
  * The terminal is put in raw mode first (no "\n" -> "\r\n"), so the bytes
  * are exactly what CMD wrote.  stdin is /dev/null, stderr is inherited.
  * Exit status: CMD's, 124 on timeout (CMD is killed), 125 on setup errors,
  * 128+N if CMD died of signal N.
+ *
+ * With a list of widths CMD runs once per width, each on a new terminal
+ * (TIMEOUT_SECONDS each); every run's output is followed by a line
+ * "@@ cols=W status=S" and the exit status is 0 (125 on setup errors), so
+ * one process replaces a shell loop over widths.
  */
 #define _GNU_SOURCE
 #include <errno.h>
@@ -50,14 +56,10 @@ static void write_all(int fd, const char *p, size_t n)
 	}
 }
 
-int main(int argc, char **argv)
+/* CMD on a fresh terminal COLS wide; its output copied to our stdout */
+static int run(int cols, long long seconds, char **argv)
 {
-	if (argc < 4) {
-		fprintf(stderr, "usage: ptyrun COLS TIMEOUT_SECONDS CMD [ARG...]\n");
-		return 125;
-	}
-	int cols = atoi(argv[1]);
-	long long deadline = now_ms() + atoll(argv[2]) * 1000LL;
+	long long deadline = now_ms() + seconds * 1000LL;
 
 	int master = posix_openpt(O_RDWR | O_NOCTTY | O_CLOEXEC);
 	if (master < 0)
@@ -91,8 +93,8 @@ int main(int argc, char **argv)
 			_exit(125);
 		close(slave);
 		close(null);
-		execvp(argv[3], argv + 3);
-		fprintf(stderr, "ptyrun: exec %s: %s\n", argv[3], strerror(errno));
+		execvp(argv[0], argv);
+		fprintf(stderr, "ptyrun: exec %s: %s\n", argv[0], strerror(errno));
 		_exit(127);
 	}
 	close(slave);
@@ -121,6 +123,7 @@ int main(int argc, char **argv)
 			continue;
 		break;  /* EIO: no writer left */
 	}
+	close(master);
 	if (timed_out)
 		kill(pid, SIGKILL);
 	int st;
@@ -132,4 +135,28 @@ int main(int argc, char **argv)
 	if (WIFSIGNALED(st))
 		return 128 + WTERMSIG(st);
 	return WEXITSTATUS(st);
+}
+
+int main(int argc, char **argv)
+{
+	if (argc < 4) {
+		fprintf(stderr, "usage: ptyrun COLS[,COLS...] TIMEOUT_SECONDS CMD [ARG...]\n");
+		return 125;
+	}
+	long long seconds = atoll(argv[2]);
+	if (!strchr(argv[1], ','))
+		return run(atoi(argv[1]), seconds, argv + 3);
+	for (char *p = argv[1]; *p;) {
+		char head[64];
+		int cols = (int)strtol(p, &p, 10);
+		if (*p == ',')
+			p++;
+		fflush(stdout);
+		int st = run(cols, seconds, argv + 3);
+		if (st == 125)
+			return 125;
+		int n = snprintf(head, sizeof(head), "@@ cols=%d status=%d\n", cols, st);
+		write_all(1, head, (size_t)n);
+	}
+	return 0;
 }

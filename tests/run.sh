@@ -4,6 +4,8 @@
 #   sh tests/run.sh                  tests ./ss
 #   SS=/usr/bin/ss sh tests/run.sh   self-check of the harness with iproute2
 #   sh tests/run.sh fixtures golden  only the named groups
+#   TEST_FULL=1 sh tests/run.sh      make test-full: every terminal width,
+#                                    each fuzz target fuzzed FUZZ_SECONDS (120)
 #
 # Groups (tests/<group>.sh, each printing PASS/FAIL/SKIP lines):
 #   unit         C unit tests of applet/fmt.c (tests/unit_fmt.c)
@@ -12,14 +14,21 @@
 #   render       the column renderer vs the spec's model (huge screens and tokens)
 #   fixtures     recorded inputs -> recorded iproute2 output (no root needed)
 #   scale        output batching on a 250 000-row TCPDIAG_FILE (bigdump.c)
-#   fuzz         fuzz seed corpus replayed under ASan/UBSan (needs clang)
-#   tty          terminal layout at every width 1..240 vs /usr/bin/ss (recorded input)
+#   fuzz         fuzz seed corpus replayed under ASan/UBSan (needs clang);
+#                with CI=true each target is fuzzed FUZZ_SECONDS (20) too
+#   tty          terminal layout at the widths where it changes (every width
+#                1..240 with TEST_FULL=1) vs /usr/bin/ss (recorded input)
 #   configs      the allnoconfig build on recorded input (numeric) vs /usr/bin/ss
 #   golden       live comparison with /usr/bin/ss in a network namespace (root)
 #   fallback     no netlink (seccomp): the /proc fallback vs iproute2 PROC_ROOT=/proc
 #   replay       synthetic sock_diag dumps (SS_DIAG_DIR) vs iproute2 under tests/nlshim.so
 #   resolve      -r with a fake DNS server, test /etc/hosts and resolv.conf (root)
 #   etcfiles     /etc/services, /etc/protocols, port range, /proc read errors vs /usr/bin/ss
+# unit, configs and fuzz test the source tree (they build it), whatever SS
+# is; every other group runs $SS.  A comparison passes only when the
+# reference run worked and printed something (tests/lib.sh compare_run); a
+# missing prerequisite (root, iproute2 6.1 at /usr/bin/ss, unshare, ip,
+# clang, a pseudo-terminal) gives SKIP lines with the reason, never PASS.
 # Ends with "N passed, N failed, N skipped"; exit status 1 if anything failed.
 # Outputs of the last run are kept in tests/out/.
 
@@ -27,7 +36,7 @@ TESTS=$(cd "$(dirname "$0")" && pwd)
 SS=${SS:-./ss}
 case $SS in
 /*) ;;
-*/*) SS=$(pwd)/$SS ;;
+*/*) SS=$(pwd)/${SS#./} ;;
 *) SS=$(command -v "$SS" || echo "$(pwd)/$SS") ;;
 esac
 export SS

@@ -31,7 +31,7 @@ case_args() {
 }
 
 # widths LIST: "count x width" runs of line lengths, for failure messages
-widths() { awk '{ print length }' "$1" | uniq -c | awk '{ printf "%s%sx%s", NR > 1 ? ", " : "", $1, $2 }'; }
+widths() { awk '{ print length }' "$1" | uniq -c | awk '{ printf "%s%sx%s", (NR > 1 ? ", " : ""), $1, $2 }'; }
 
 if [ "${1:-}" = --record ]; then
 	why=$(ref_ok) || { echo "scale: $why" >&2; exit 1; }
@@ -54,6 +54,10 @@ for c in "${CASES[@]}"; do
 	run_ss "$SS" "$W/c$n"
 	if [ "$have_ref" = 1 ]; then
 		run_ss "$REF" "$W/c$n.ref"
+		if ref_failed "$(cat "$W/c$n.ref.rc")" || [ ! -s "$W/c$n.ref.out" ]; then
+			fail "$name" "the reference run failed (status $(cat "$W/c$n.ref.rc"), $(wc -l <"$W/c$n.ref.out") lines): $(first_line "$W/c$n.ref.err")"
+			continue
+		fi
 		if cmp -s "$W/c$n.ref.out" "$W/c$n.out" && [ "$(cat "$W/c$n.ref.rc")" = "$(cat "$W/c$n.rc")" ]; then
 			pass "$name"
 		else

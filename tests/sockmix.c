@@ -46,6 +46,7 @@
  *               a negative port id
  *   MPTCP       listener on 127.0.0.1:8443 and [::]:8444 (v6only), a pair with
  *               unread bytes (left out when the kernel has no MPTCP)
+ *   MPTCP       listeners 127.0.0.1:7010, [::1]:7011, one connection (for -M)
  *
  * Build: cc -O2 -o sockmix sockmix.c
  * Use:   sockmix [--bulk N] [--max-hold SECONDS]
@@ -266,8 +267,8 @@ static void make_timewait(int lfd, const char *sip, int sport, const char *dip, 
 
 static int is_listen_port(int p)
 {
-	static const int used[] = { 22, 53, 80, 443, 2000, 4000, 5432, 7000, 8080,
-				    9000, 12345, 33333, 57000 };
+	static const int used[] = { 22, 53, 80, 443, 2000, 4000, 5432, 7000, 7010, 7011,
+				    8080, 9000, 12345, 33333, 57000 };
 	for (size_t i = 0; i < sizeof(used) / sizeof(used[0]); i++)
 		if (used[i] == p)
 			return 1;
@@ -458,6 +459,50 @@ static void make_raw(void)
 }
 
 /* TIME-WAIT last: they expire 60 s after creation */
+/* MPTCP (IPPROTO_MPTCP 262, for -M): listeners on 127.0.0.1:7010 and
+ * [::1]:7011 and one connection to the first from 127.0.0.1:40060; its subflows are TCP sockets
+ * and show in -t as well.  Prints "mptcp N" (0: no MPTCP in this kernel or
+ * namespace, net.mptcp.enabled = 0). */
+static void make_mptcp(void)
+{
+	static const struct { const char *ip; int port; } l[] = {
+		{ "127.0.0.1", 7010 }, { "::1", 7011 },
+	};
+	int n = 0;
+
+	for (size_t i = 0; i < sizeof(l) / sizeof(l[0]); i++) {
+		struct sockaddr_storage sa;
+		socklen_t len = mk_addr(&sa, l[i].ip, l[i].port);
+		int fd = socket(family_of(l[i].ip), SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 262);
+		if (fd < 0)
+			break;
+		nsockets++;
+		set_int(fd, SOL_SOCKET, SO_REUSEADDR, 1);
+		if (bind(fd, (struct sockaddr *)&sa, len) < 0 || listen(fd, 8) < 0)
+			die("mptcp listen %s:%d: %s", l[i].ip, l[i].port, strerror(errno));
+		n++;
+		if (i == 0) {
+			struct sockaddr_storage da;
+			socklen_t dl = mk_addr(&da, l[i].ip, l[i].port);
+			int c = socket(AF_INET, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 262);
+			if (c < 0)
+				die("mptcp socket: %s", strerror(errno));
+			nsockets++;
+			struct sockaddr_storage ca;
+			socklen_t cl = mk_addr(&ca, "127.0.0.1", 40060);
+			if (bind(c, (struct sockaddr *)&ca, cl) < 0)
+				die("mptcp bind 127.0.0.1:40060: %s", strerror(errno));
+			if (connect(c, (struct sockaddr *)&da, dl) < 0 && errno != EINPROGRESS)
+				die("mptcp connect: %s", strerror(errno));
+			accept_one(fd);
+			if (!(wait_fd(c, POLLOUT, 3000) & POLLOUT))
+				die("mptcp connect did not complete");
+			n += 2;
+		}
+	}
+	printf("mptcp %d\n", n);
+}
+
 static void make_timewait_set(void)
 {
 	int l80 = tcp_listen("127.0.0.1", 40080, 16, -1, 0);
@@ -646,7 +691,7 @@ static void make_netlink(void)
 	netlink_sock(NETLINK_NETFILTER, 1, 0x80001234u, 0, 0);
 }
 
-static void make_mptcp(void)
+static void make_mptcp_pair(void)
 {
 	int l = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 262), l6, c, s;
 	struct sockaddr_storage sa;
@@ -730,6 +775,7 @@ int main(int argc, char **argv)
 	make_packet();
 	make_netlink();
 	make_mptcp();
+	make_mptcp_pair();
 	make_timewait_set();
 	settle();
 	printf("ready %d\n", nsockets);

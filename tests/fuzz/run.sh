@@ -1,27 +1,27 @@
 #!/bin/sh
-# tests/fuzz/run.sh [SECONDS]
-# Builds the fuzz targets with clang (libFuzzer + ASan + UBSan) and runs each
-# for SECONDS (default 60) on its corpus under tests/fuzz/corpus/NAME.
-# With SECONDS=0 it only replays the corpus (what make test does).
+# tests/fuzz/run.sh [SECONDS [TARGET...]]
+# Builds the fuzz targets (tests/fuzz/fuzz_NAME.c; default: all of them) with
+# clang under ASan + UBSan and runs each for SECONDS (default 60) with
+# libFuzzer on its seed corpus tests/fuzz/corpus/NAME, keeping what it finds
+# in tests/out/fuzz/corpus_NAME.  SECONDS=0 only replays the seed corpus,
+# without libFuzzer (tests/fuzz/standalone.c).
+# A target #includes the .c files it fuzzes ("../../DIR/FILE.c"); every
+# other source but applet/main.c is linked in.
+# Prints "replayed N inputs: NAME" or "fuzzed S s, N corpus inputs: NAME"
+# per target; exits non-zero at the first crash or build error.
 set -eu
 cd "$(dirname "$0")/../.."
 secs=${1:-60}
+[ $# -gt 0 ] && shift
 out=tests/out/fuzz
 mkdir -p "$out"
 [ -f build/config.h ] || make -s build/config.h
-srcs=$(ls lib/*.c applet/*.c netlink/*.c procnet/*.c | grep -v -e applet/main.c)
+srcs=$(ls lib/*.c applet/*.c netlink/*.c procnet/*.c 2>/dev/null | grep -v -e applet/main.c)
 cflags="-g -O1 -std=c11 -D_GNU_SOURCE -Iinclude -Ilib -Iapplet -I. -Ibuild -fno-sanitize-recover=all"
-for t in procnet netlink recording diag dns replay etc; do
-	case $t in
-	procnet) own=procnet/inet.c ;;
-	netlink | recording) own="netlink/nldump.c netlink/inet_diag.c" ;;
-	diag) own="netlink/nldump.c netlink/sockdiag.c netlink/unix_diag.c netlink/packet_diag.c"
-		own="$own netlink/netlink_diag.c netlink/vsock_diag.c netlink/xdp_diag.c netlink/tipc_diag.c" ;;
-	dns) own=applet/resolve.c ;;
-	replay) own=netlink/replay.c ;;
-	etc) own=applet/services.c ;;
-	esac
-	rest=$(for f in $srcs; do case " $own " in *" $f "*) ;; *) echo "$f" ;; esac; done)
+targets=${*:-$(ls tests/fuzz/fuzz_*.c | sed 's|.*/fuzz_||; s|\.c$||')}
+for t in $targets; do
+	own=$(sed -n 's|^#include "\.\./\.\./\(.*\.c\)"|\1|p' "tests/fuzz/fuzz_$t.c")
+	rest=$(for f in $srcs; do case " $(echo $own) " in *" $f "*) ;; *) echo "$f" ;; esac; done)
 	corpus=tests/fuzz/corpus/$t
 	if [ "$secs" = 0 ]; then
 		clang $cflags -fsanitize=address,undefined -o "$out/replay_$t" \
@@ -32,6 +32,8 @@ for t in procnet netlink recording diag dns replay etc; do
 		clang $cflags -fsanitize=fuzzer,address,undefined -o "$out/fuzz_$t" \
 			"tests/fuzz/fuzz_$t.c" $rest
 		mkdir -p "$out/corpus_$t"
-		"$out/fuzz_$t" -max_total_time="$secs" -max_len=65536 "$out/corpus_$t" "$corpus"
+		"$out/fuzz_$t" -max_total_time="$secs" -max_len=65536 \
+			-artifact_prefix="$out/crash_$t-" "$out/corpus_$t" "$corpus"
+		echo "fuzzed $secs s, $(ls "$out/corpus_$t" | wc -l) corpus inputs: $t"
 	fi
 done
