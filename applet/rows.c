@@ -34,7 +34,8 @@ void row_render(const struct sock_rec *r, const struct ss_opts *o)
 	void (*cols)(const struct sock_rec *, unsigned);
 
 	/* by table first: an inet dump (or a recording) may carry any family
-	 * byte, and its record is inet whatever that byte says */
+	 * byte, and its record is inet whatever that byte says (a recording's
+	 * other family in the tcp table: 6.1 prints it, netid ???) */
 	switch (TABLES_INET & TB(r->table) ? AF_INET : r->family) {
 	case AF_INET:
 	case AF_INET6:
@@ -59,8 +60,7 @@ void row_render(const struct sock_rec *r, const struct ss_opts *o)
 		cols = CONFIG_SS_TIPC ? tipc_row : NULL;
 		break;
 	default:
-		/* a recording's other family in the tcp table: 6.1 prints ??? */
-		cols = TABLES_INET & (1u << r->table) ? inet_row : NULL;
+		cols = NULL;
 	}
 	if (!cols)
 		return;
