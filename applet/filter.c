@@ -1,4 +1,5 @@
 #include <sys/socket.h>
+#include "config.h"
 #include "filter.h"
 #include "tables.h"
 
@@ -20,11 +21,12 @@ static int selected(const struct sock_rec *r, const struct ss_opts *o)
 	case AF_INET6:
 		return (o->families >> FAM_INET6) & 1;
 	case AF_UNIX:
-		return (o->tables >> r->table) & 1 || (r->u.un.type != SOCKT_STREAM &&
-			r->u.un.type != SOCKT_DGRAM && r->u.un.type != SOCKT_SEQPACKET);
+		return !CONFIG_SS_UNIX || (o->tables >> r->table) & 1 ||
+		       (r->u.un.type != SOCKT_STREAM && r->u.un.type != SOCKT_DGRAM &&
+			r->u.un.type != SOCKT_SEQPACKET);
 	case 40:	/* AF_VSOCK */
-		return (o->tables >> r->table) & 1 || (r->u.vs.type != SOCKT_STREAM &&
-			r->u.vs.type != SOCKT_DGRAM);
+		return !CONFIG_SS_VSOCK || (o->tables >> r->table) & 1 ||
+		       (r->u.vs.type != SOCKT_STREAM && r->u.vs.type != SOCKT_DGRAM);
 	default:
 		return 1;
 	}

@@ -109,7 +109,7 @@ static int sctp_assoc(const struct sock_rec *r)
 	static uint32_t last_ino;
 	int assoc = CONFIG_SS_SCTP && r->table == TAB_SCTP && last_ino && last_ino == r->inode;
 
-	if (r->origin != REC_PROC)
+	if (CONFIG_SS_SCTP && r->origin != REC_PROC)
 		last_ino = r->inode;
 	if (assoc) {
 		char b[24] = "`- ";

@@ -20,13 +20,13 @@ enum src_kind {
 };
 
 struct source {
-	const char *env;	/* PROC_NET_X: read /proc/net/x (or the file it names)
-				 * instead of asking the kernel; TCPDIAG_FILE: replay */
-	int (*dump)(const struct sock_query *q, rec_cb cb, void *arg);		/* SRC_DIAG */
-	int (*text)(const char *path, const struct sock_query *q, rec_cb cb, void *arg);
-	unsigned short tables;	/* the tables this row answers for */
+	char env[17];		/* PROC_NET_X: read /proc/net/x (or the file it names)
+				 * instead of asking the kernel; TCPDIAG_FILE: replay;
+				 * "": none */
 	unsigned char kind;	/* enum src_kind */
 	unsigned char flags;	/* enum src_flag */
+	unsigned char diag;	/* SRC_DIAG: its index in diag_fns[] */
+	unsigned short tables;	/* the tables this row answers for */
 };
 
 enum src_flag {
@@ -41,39 +41,51 @@ enum src_flag {
 #define DIAG_BUILT (CONFIG_SS_UNIX || CONFIG_SS_PACKET || CONFIG_SS_NETLINK || \
 		    CONFIG_SS_VSOCK || CONFIG_SS_XDP || CONFIG_SS_TIPC)
 
+/* The dump and /proc reader of each SRC_DIAG row (apart: the inet rows,
+ * all of allnoconfig's, need no pointers). */
+static const struct {
+	int (*dump)(const struct sock_query *q, rec_cb cb, void *arg);
+	int (*text)(const char *path, const struct sock_query *q, rec_cb cb, void *arg);
+} diag_fns[] = {
+	[0] = { CONFIG_SS_NETLINK ? netlink_dump : NULL,
+		CONFIG_SS_NETLINK ? procnet_read_netlink : NULL },
+	[1] = { CONFIG_SS_PACKET ? packet_dump : NULL, CONFIG_SS_PACKET ? procnet_read_packet : NULL },
+	[2] = { CONFIG_SS_UNIX ? unix_dump : NULL, CONFIG_SS_UNIX ? procnet_read_unix : NULL },
+	[3] = { CONFIG_SS_VSOCK ? vsock_dump : NULL, NULL },
+	[4] = { CONFIG_SS_TIPC ? tipc_dump : NULL, NULL },
+	[5] = { CONFIG_SS_XDP ? xdp_dump : NULL, NULL },
+};
+
 /* A row per table; rows of switched-off families are not compiled in. */
 static const struct source sources[] = {
 #if CONFIG_SS_NETLINK
-	{ "PROC_NET_NETLINK", netlink_dump, procnet_read_netlink, TB(TAB_NETLINK),
-	  SRC_DIAG, SF_PROC | SF_CLOSE },
+	{ "PROC_NET_NETLINK", SRC_DIAG, SF_PROC | SF_CLOSE, 0, TB(TAB_NETLINK) },
 #endif
 #if CONFIG_SS_PACKET
-	{ "PROC_NET_PACKET", packet_dump, procnet_read_packet,
-	  TB(TAB_PACKET_R) | TB(TAB_PACKET_DG), SRC_DIAG, SF_PROC | SF_CLOSE },
+	{ "PROC_NET_PACKET", SRC_DIAG, SF_PROC | SF_CLOSE, 1, TB(TAB_PACKET_R) | TB(TAB_PACKET_DG) },
 #endif
 #if CONFIG_SS_UNIX
-	{ "PROC_NET_UNIX", unix_dump, procnet_read_unix,
-	  TB(TAB_UNIX_ST) | TB(TAB_UNIX_DG) | TB(TAB_UNIX_SQ), SRC_DIAG, SF_PROC },
+	{ "PROC_NET_UNIX", SRC_DIAG, SF_PROC, 2, TB(TAB_UNIX_ST) | TB(TAB_UNIX_DG) | TB(TAB_UNIX_SQ) },
 #endif
-	{ "PROC_NET_RAW", NULL, NULL, TB(TAB_RAW), SRC_INET, SF_PROC },
-	{ "PROC_NET_UDP", NULL, NULL, TB(TAB_UDP), SRC_INET, SF_PROC },
-	{ "TCPDIAG_FILE", NULL, NULL, TB(TAB_TCP), SRC_REPLAY, 0 },
-	{ "PROC_NET_TCP", NULL, NULL, TB(TAB_TCP), SRC_INET, SF_PROC },
-	{ "PROC_NET_DCCP", NULL, NULL, TB(TAB_DCCP), SRC_INET, 0 },
+	{ "PROC_NET_RAW", SRC_INET, SF_PROC, 0, TB(TAB_RAW) },
+	{ "PROC_NET_UDP", SRC_INET, SF_PROC, 0, TB(TAB_UDP) },
+	{ "TCPDIAG_FILE", SRC_REPLAY, 0, 0, TB(TAB_TCP) },
+	{ "PROC_NET_TCP", SRC_INET, SF_PROC, 0, TB(TAB_TCP) },
+	{ "PROC_NET_DCCP", SRC_INET, 0, 0, TB(TAB_DCCP) },
 #if CONFIG_SS_SCTP
-	{ "PROC_NET_SCTP", NULL, NULL, TB(TAB_SCTP), SRC_INET, 0 },
+	{ "PROC_NET_SCTP", SRC_INET, 0, 0, TB(TAB_SCTP) },
 #endif
 #if CONFIG_SS_VSOCK
-	{ NULL, vsock_dump, NULL, TB(TAB_VSOCK_ST) | TB(TAB_VSOCK_DG), SRC_DIAG, 0 },
+	{ "", SRC_DIAG, 0, 3, TB(TAB_VSOCK_ST) | TB(TAB_VSOCK_DG) },
 #endif
 #if CONFIG_SS_TIPC
-	{ NULL, tipc_dump, NULL, TB(TAB_TIPC), SRC_DIAG, 0 },
+	{ "", SRC_DIAG, 0, 4, TB(TAB_TIPC) },
 #endif
 #if CONFIG_SS_XDP
-	{ NULL, xdp_dump, NULL, TB(TAB_XDP), SRC_DIAG, SF_CLOSE },
+	{ "", SRC_DIAG, SF_CLOSE, 5, TB(TAB_XDP) },
 #endif
 #if CONFIG_SS_MPTCP
-	{ "PROC_NET_MPTCP", NULL, NULL, TB(TAB_MPTCP), SRC_INET, 0 },
+	{ "PROC_NET_MPTCP", SRC_INET, 0, 0, TB(TAB_MPTCP) },
 #endif
 };
 
@@ -182,11 +194,11 @@ int sources_run(const struct sock_query *q, rec_cb cb, void *arg)
 			if ((s->flags & SF_CLOSE) && !(q->states & TCPF(SS_CLOSE)))
 				continue;
 			r = -1;
-			if (!s->env || !procnet_forced(s->env))
-				r = s->dump(q, cb, arg);
-			if (r < 0 && s->text) {
+			if (!s->env[0] || !procnet_forced(s->env))
+				r = diag_fns[s->diag].dump(q, cb, arg);
+			if (r < 0 && diag_fns[s->diag].text) {
 				char path[PROCNET_PATH], name[16];
-				r = s->text(procnet_path(path, sizeof(path), s->env,
+				r = diag_fns[s->diag].text(procnet_path(path, sizeof(path), s->env,
 							 proc_name(name, s->env, "")), q, cb, arg);
 			}
 			break;
