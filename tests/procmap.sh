@@ -184,6 +184,46 @@ tree_cases() {
 	case_run "procmap tree PROC_ROOT with a slash" exact -tlnp
 }
 
+# not root: only the caller's own processes are readable, the others are
+# skipped quietly (a nobody-owned listener beside procmix's root-owned ones)
+unprivileged() {
+	local py=/usr/bin/python3 upid a
+	if ! command -v setpriv >/dev/null 2>&1 || [ ! -x "$py" ]; then
+		skip "procmap live unprivileged" "needs setpriv and /usr/bin/python3"
+		return
+	fi
+	if ! setpriv --reuid=65534 --regid=65534 --clear-groups "$SS" -V >/dev/null 2>&1; then
+		skip "procmap live unprivileged" "user nobody cannot run $SS (a directory on its path is private)"
+		return
+	fi
+	setpriv --reuid=65534 --regid=65534 --clear-groups "$py" -c \
+		'import socket, time; s = socket.socket(); s.bind(("127.0.0.1", 7999)); s.listen(); print("ready", flush=True); time.sleep(20)' \
+		>"$W/nobody.out" 2>"$W/nobody.err" &
+	upid=$!
+	for a in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20; do
+		grep -q ready "$W/nobody.out" 2>/dev/null && break
+		sleep 0.1
+	done
+	for a in -tlnp -tanpT; do
+		split_args "$a"
+		n=$((n + 1))
+		ENVV=()
+		env -i PATH=$CLEAN_PATH LC_ALL=C setpriv --reuid=65534 --regid=65534 --clear-groups \
+			"$REF" "${ARGV[@]}" >"$W/c$n.ref.out" 2>"$W/c$n.ref.err" </dev/null
+		echo $? >"$W/c$n.ref.rc"
+		env -i PATH=$CLEAN_PATH LC_ALL=C setpriv --reuid=65534 --regid=65534 --clear-groups \
+			"$SS" "${ARGV[@]}" >"$W/c$n.test.out" 2>"$W/c$n.test.err" </dev/null
+		echo $? >"$W/c$n.test.rc"
+		if ! grep -q 'users:((' "$W/c$n.ref.out"; then
+			fail "procmap live unprivileged $a" "the reference shows no users (nobody's listener did not start?)"
+			continue
+		fi
+		compare_run "procmap live unprivileged $a" "$W/c$n.ref" "$W/c$n.test"
+	done
+	kill "$upid" 2>/dev/null
+	wait "$upid" 2>/dev/null
+}
+
 live_cases() {
 	local mode cases a pid fdr fdw
 	cases=(-tanp -uanp -ltnp -tunlp -tanpT -tanT -tnp '-tanp state established' '-4 -tanp' '-6 -uanp'
@@ -211,6 +251,9 @@ live_cases() {
 				case_run "procmap live hostile $a (unescaped)" unescaped "${ARGV[@]}"
 			fi
 		done
+		if [ "$mode" = clean ]; then
+			unprivileged
+		fi
 		eval "exec $fdw>&-"
 		wait "$pid" 2>/dev/null
 	done
