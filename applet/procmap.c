@@ -51,6 +51,7 @@ static struct {
 	char *names;
 	size_t nlen, ncap;
 	uint32_t *slot, mask;
+	unsigned shift;		/* 32 - log2(slots): the hash is the product's top bits */
 	struct dirit top, task, fds;
 	char text[USERS_MAX];
 } P;
@@ -224,7 +225,7 @@ static void scan_threads(int32_t pid)
 
 static uint32_t slot_of(uint32_t ino)
 {
-	uint32_t i = (ino * 0x9e3779b1u) & P.mask;
+	uint32_t i = (ino * 0x9e3779b1u) >> P.shift;
 
 	while (P.slot[i] && P.h[P.slot[i] - 1].ino != ino)
 		i = (i + 1) & P.mask;
@@ -235,6 +236,7 @@ static void build(int threads)
 {
 	const char *root = env_get("PROC_ROOT"), *d;
 	size_t size = 16, unused = 0;
+	unsigned shift = 28;
 
 	P.built = 1;
 	P.threads = threads;
@@ -257,7 +259,8 @@ static void build(int threads)
 	if (!P.n)
 		return;
 	while (size < 2 * P.n)
-		size *= 2;
+		size *= 2, shift--;
+	P.shift = shift;
 	P.slot = grow(NULL, &unused, sizeof(*P.slot), size);
 	P.mask = (uint32_t)size - 1;
 	for (size_t i = 0; i < P.n; i++) {
