@@ -16,6 +16,8 @@
 #include "source.h"
 #include "../netlink/nldump.h"
 #include "../procnet/procnet.h"
+#include "summary.h"
+#include "out.h"
 
 /* Every record of every source: the filter stage, then its row. */
 static int show(const struct sock_rec *r, void *arg)
@@ -106,6 +108,14 @@ int main(int argc, char **argv)
 
 	reserve_std_fds();
 	opts_parse(&o, argc, argv);
+	/* 6.1 prints the summary before it looks at state words or filters,
+	 * and stdout keeps it whatever error ends the run after that */
+	if (CONFIG_SS_SUMMARY && (o.flags & F_SUMMARY)) {
+		summary_print();
+		out_flush();
+		if (o.do_default && !o.nwords)
+			return 0;
+	}
 	rc = opts_select(&o);
 	if (rc >= 0)
 		return rc;

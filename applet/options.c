@@ -74,6 +74,12 @@ static const char help_text[] =
 #if CONFIG_SS_RESOLVE
 	" [ -r ]"
 #endif
+#if CONFIG_SS_PROCESS
+	" [ -pT ]"
+#endif
+#if CONFIG_SS_SUMMARY
+	" [ -s ]"
+#endif
 	" [ -f FAMILY ] [ -A QUERY ] [ state STATE ]\n";
 #else
 	"Usage: ss [ OPTIONS ]\n"
@@ -86,6 +92,13 @@ static const char help_text[] =
 #endif
 	"   -a, --all           display all sockets\n"
 	"   -l, --listening     display listening sockets\n"
+#if CONFIG_SS_PROCESS
+	"   -p, --processes     show process using socket\n"
+	"   -T, --threads       show thread using socket\n"
+#endif
+#if CONFIG_SS_SUMMARY
+	"   -s, --summary       show socket usage summary\n"
+#endif
 	"\n"
 	"   -4, --ipv4          display only IP version 4 sockets\n"
 	"   -6, --ipv6          display only IP version 6 sockets\n"
@@ -296,6 +309,16 @@ static void apply(struct ss_opts *o, int c, char *arg, const char *longname)
 		if (!CONFIG_SS_RESOLVE)
 			break;
 		o->flags |= F_RESOLVE;
+		return;
+	case 'p': case 'T':
+		if (!CONFIG_SS_PROCESS)
+			break;
+		o->flags |= F_PROCESS | (c == 'T' ? F_THREADS : 0);
+		return;
+	case 's':
+		if (!CONFIG_SS_SUMMARY)
+			break;
+		o->flags |= F_SUMMARY;
 		return;
 	case 'a': o->state_filter = ALL_STATES; return;
 	case 'l': o->state_filter = TCPF(SS_LISTEN) | TCPF(SS_CLOSE); return;

@@ -9,6 +9,9 @@ enum ss_flag {
 	F_RESOLVE = 1 << 1,
 	F_NOHEADER = 1 << 2,
 	F_ONELINE = 1 << 3,
+	F_PROCESS = 1 << 4,	/* -p or -T: users:(...) */
+	F_THREADS = 1 << 5,	/* -T */
+	F_SUMMARY = 1 << 6,	/* -s */
 };
 
 #define ALL_STATES 0x0fffu

@@ -484,6 +484,9 @@ uan time/floor 1.5
 tan-estab time/floor 1.5
 tln time/ref 0.5
 tan rss/ref 0.6
+tanp time/ref 0.1
+tanp rss/ref 0.5
+xap time/ref 0.1
 xa time/floor 1.5
 xa time/ref 0.5
 a time/ref 0.6
@@ -502,7 +505,7 @@ NR == FNR { split($0, f, "|"); row[f[1]] = $0; next }
 	else { x = r[10]; y = r[9] }
 	if (x == "NA" || y == "NA" || y == "-" || y + 0 <= 0) { print line "  NA"; next }
 	v = x / y
-	extra = (metric == "rss/ref") ? sprintf("  (target stated at 1000000 pairs; measured at N=%d)", n) : ""
+	extra = (metric == "rss/ref" && lab == "tan") ? sprintf("  (target stated at 1000000 pairs; measured at N=%d)", n) : ""
 	printf "%s  %-6s %.2f%s\n", line, (v <= lim + 0) ? "MET" : "MISSED", v, extra
 }' "$RESULTS" "$TMP/targets" >"$TMP/targets.out"
 {

@@ -63,16 +63,11 @@ while IFS= read -r line; do
 		fail "unsupported $line" "${why[@]}"
 	fi
 done <<'CASES'
--tp
--tanp
 -te
 -to
 -tm
 -ti
--s
 --tos -t
--t --processes
---summary
 -tan dport = :22
 -tan sport :443
 -tn src 127.0.0.1
