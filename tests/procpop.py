@@ -10,6 +10,7 @@ tests/fallback.sh: run inside a private network namespace (lo up), as root.
           connections, N/4 stream, dgram and seqpacket socketpairs (some
           with unread data), N/4 named dgram sockets (every other one with
           a connected client), N/8 abstract names, unnamed sockets
+  RAW     protocol 253, bound to loopback and unbound, v4 and v6
   PACKET  raw and dgram sockets, protocol 0 (they receive nothing)
   NETLINK route, generic and usersock sockets, some bound to groups
 
@@ -98,6 +99,11 @@ for i in range(n // 8):
     keep.append(s)
 for i in range(16):
     keep.append(socket.socket(socket.AF_UNIX, socket.SOCK_STREAM))
+
+for fam, host in ((socket.AF_INET, "127.0.0.1"), (socket.AF_INET6, "::1")):
+    r = socket.socket(fam, socket.SOCK_RAW, 253)
+    r.bind((host, 0))
+    keep.extend((r, socket.socket(fam, socket.SOCK_RAW, 253)))
 
 for t in (socket.SOCK_RAW, socket.SOCK_DGRAM):
     for i in range(4):
