@@ -38,7 +38,8 @@ norm_proc() {
 	only_nl || (o && $1 == "nl") { next }
 	{
 		if (o && $1 ~ /^u_/) {
-			$3 = 0; $4 = 0; $NF = 0
+			$3 = 0; $4 = 0
+			$(NF - ($NF ~ /^users:/)) = 0
 		} else {
 			if ($(1 + o) == "LISTEN")
 				$(3 + o) = 0
@@ -60,8 +61,17 @@ nl_set() {
 }
 
 n=0
-for c in '-tan' '-uan' '-wan' '-xa' '-0a' '-an' '-f netlink -a' '-tan state established' '-xan'; do
+for c in '-tan' '-uan' '-wan' '-xa' '-0a' '-an' '-f netlink -a' '-tan state established' '-xan' \
+	'-tanp' '-xap' "-tan state established '( dport = :443 or sport = :443 )'" \
+	"-an '( sport = :80 or dport = :8080 )'"; do
 	n=$((n + 1))
+	split_args "$c"
+	ENVV=()
+	run_ss "$SS" "$W/probe$n"
+	if grep -q 'not supported in this build' "$W/probe$n.err"; then
+		skip "fallback $c" "$(head -n 1 "$W/probe$n.err")"
+		continue
+	fi
 	split_args "$c"
 	ENVV=()
 	ARGV=("$REF" "${ARGV[@]}")
