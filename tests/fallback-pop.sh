@@ -9,6 +9,7 @@
 
 [ "${FALLBACK_INNER:-}" = 2 ] || { echo "SKIP fallback-pop: run through tests/fallback.sh"; exit 0; }
 
+command -v python3 >/dev/null || { skip fallback-pop "python3 is not installed (tests/procpop.py)"; exit 0; }
 W=$OUT/fallback-pop
 rm -rf "$W"
 mkdir -p "$W"
