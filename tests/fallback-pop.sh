@@ -83,6 +83,9 @@ for c in '-tan' '-uan' '-wan' '-xa' '-0a' '-an' '-f netlink -a' '-tan state esta
 	split_args "$c"
 	run_ss "$SS" "$W/nl$n"
 	rows=$(($(wc -l <"$W/t$n.out") - 1))
+	if [ -s "$W/t$n.err" ]; then
+		fail "fallback quiet (no netlink) $c" "stderr: $(first_line "$W/t$n.err")"
+	fi
 	cp "$W/t$n.out" "$W/p$n.out"
 	norm_dgram "$W/r$n.out" "$W/t$n.out"
 	compare_run "fallback $rows rows (no netlink, both) $c" "$W/r$n" "$W/t$n"
