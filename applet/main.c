@@ -136,8 +136,9 @@ int main(int argc, char **argv)
 	if (!(o.flags & F_NOHEADER))
 		render_header();
 	struct sock_query q = { o.tables, o.states, o.families, 0 };
-	if (sources_run(&q, show, &o) == NL_DUMP_INTR)
+	rc = sources_run(&q, show, &o);
+	if (rc == NL_DUMP_INTR)
 		errs("Dump was interrupted and may be inconsistent.");
 	render_finish();
-	return 0;
+	return rc < 0;
 }

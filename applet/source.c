@@ -2,12 +2,14 @@
  * dump order (spec §1.3 step 10), each with its dump, its /proc/net file and
  * the variable that forces it, its Kconfig switch (spec §7.4, §8.6).  main()
  * asks this table; nothing else knows where a record came from. */
+#include <errno.h>
 #include <string.h>
 #include <sys/socket.h>
 #include "config.h"
 #include "source.h"
 #include "tables.h"
 #include "env.h"
+#include "errmsg.h"
 #include "../netlink/inet_diag.h"
 #include "../netlink/nldump.h"
 #include "../netlink/diag.h"
@@ -37,6 +39,30 @@ enum src_flag {
 #define FB(f) (1u << (f))
 #define INET_FAMS (FB(FAM_INET) | FB(FAM_INET6))
 
+/* The /proc/net text readers exist only with SS_PROCFS; without it the
+ * variables that force them are ignored and a table that would fall back
+ * is an error (SRC_LOST). */
+#define TEXT(on, f) (CONFIG_SS_PROCFS && (on) ? (f) : NULL)
+#define SRC_LOST (-4096)	/* below every -errno a dump returns */
+
+static int forced(const char *env)
+{
+	return CONFIG_SS_PROCFS && procnet_forced(env);
+}
+
+/* Whether a dump's -errno says sock_diag cannot serve the table at all
+ * (spec §7.4): no socket (EPROTONOSUPPORT, EAFNOSUPPORT, EACCES, EPERM:
+ * old kernel, seccomp, LSM) or no handler (ENOENT, EOPNOTSUPP, EINVAL:
+ * module missing).  Any other failure (ENOBUFS, EIO...) may come after
+ * rows were shown: reading /proc then would show them twice. */
+static int unavailable(int r)
+{
+	static const unsigned char e[] = { EPERM, ENOENT, EACCES, EINVAL,
+					   EPROTONOSUPPORT, EOPNOTSUPP, EAFNOSUPPORT };
+
+	return r > -256 && memchr(e, -r, sizeof(e)) != NULL;
+}
+
 /* Whether any SRC_DIAG row is compiled in. */
 #define DIAG_BUILT (CONFIG_SS_UNIX || CONFIG_SS_PACKET || CONFIG_SS_NETLINK || \
 		    CONFIG_SS_VSOCK || CONFIG_SS_XDP || CONFIG_SS_TIPC)
@@ -48,9 +74,9 @@ static const struct {
 	int (*text)(const char *path, const struct sock_query *q, rec_cb cb, void *arg);
 } diag_fns[] = {
 	[0] = { CONFIG_SS_NETLINK ? netlink_dump : NULL,
-		CONFIG_SS_NETLINK ? procnet_read_netlink : NULL },
-	[1] = { CONFIG_SS_PACKET ? packet_dump : NULL, CONFIG_SS_PACKET ? procnet_read_packet : NULL },
-	[2] = { CONFIG_SS_UNIX ? unix_dump : NULL, CONFIG_SS_UNIX ? procnet_read_unix : NULL },
+		TEXT(CONFIG_SS_NETLINK, procnet_read_netlink) },
+	[1] = { CONFIG_SS_PACKET ? packet_dump : NULL, TEXT(CONFIG_SS_PACKET, procnet_read_packet) },
+	[2] = { CONFIG_SS_UNIX ? unix_dump : NULL, TEXT(CONFIG_SS_UNIX, procnet_read_unix) },
 	[3] = { CONFIG_SS_VSOCK ? vsock_dump : NULL, NULL },
 	[4] = { CONFIG_SS_TIPC ? tipc_dump : NULL, NULL },
 	[5] = { CONFIG_SS_XDP ? xdp_dump : NULL, NULL },
@@ -111,19 +137,21 @@ static int table_of(unsigned tables)
 }
 
 /* /proc/net/<file> then <file>6; a failed IPv4 file ends the table, as in 6.1. */
-static void proc_inet(const struct source *s, int table, unsigned fams, unsigned states,
-		      rec_cb cb, void *arg)
+static int proc_inet(const struct source *s, int table, unsigned fams, unsigned states,
+		     rec_cb cb, void *arg)
 {
 	char path[PROCNET_PATH], name[16], env6[24];
 	size_t e;
 
-	if (!(s->flags & SF_PROC))
-		return;
+	if (!(s->flags & SF_PROC) || !fams)
+		return 0;
+	if (!CONFIG_SS_PROCFS)
+		return SRC_LOST;
 	if (fams & FB(FAM_INET)) {
 		if (procnet_read_inet(procnet_path(path, sizeof(path), s->env,
 						   proc_name(name, s->env, "")),
 				      table, AF_INET, states, cb, arg))
-			return;
+			return 0;
 	}
 	if (fams & FB(FAM_INET6)) {
 		e = strlen(s->env);
@@ -133,6 +161,7 @@ static void proc_inet(const struct source *s, int table, unsigned fams, unsigned
 					       proc_name(name, s->env, "6")),
 				  table, AF_INET6, states, cb, arg);
 	}
+	return 0;
 }
 
 /* spec §7.4: AF_INET then AF_INET6 (or the preferred one), the legacy
@@ -146,25 +175,30 @@ static int run_inet(const struct source *s, const struct sock_query *q, rec_cb c
 	 * kernel skip the shared established hash under -l (spec §10). */
 	if (table == TAB_TCP || table == TAB_MPTCP)
 		req &= ~TCPF(SS_CLOSE);
-	if (!procnet_forced(s->env)) {
+	if (!forced(s->env)) {
 		if (fams & FB(FAM_INET)) {
-			rc = inet_dump(table, AF_INET, req, cb, arg);
+			int r4 = rc = inet_dump(table, AF_INET, req, cb, arg);
 			if (rc >= 0)
 				fams &= ~FB(FAM_INET);
 			else if ((rc = inet_dump_legacy(table, q->states, cb, arg)) >= 0)
 				return rc;	/* the legacy request answers for both families */
+			else if (!unavailable(r4))
+				fams &= ~FB(FAM_INET);	/* no /proc after rows; IPv6 next */
 		}
 		if ((fams & FB(FAM_INET6)) && !(fams & FB(FAM_INET))) {
-			int r6 = inet_dump(table, AF_INET6, req, cb, arg);
+			int r6 = inet_dump(table, AF_INET6, req, cb, arg), rl = -1;
 			if (r6 >= 0)
 				fams &= ~FB(FAM_INET6);
 			else if (!(q->families & FB(FAM_INET)) &&
-				 (r6 = inet_dump_legacy(table, q->states, cb, arg)) >= 0)
-				return r6;	/* -6 alone: 6.1 retries the legacy request too */
+				 (rl = inet_dump_legacy(table, q->states, cb, arg)) >= 0)
+				return rl;	/* -6 alone: 6.1 retries the legacy request too */
+			else if (!unavailable(r6))
+				fams &= ~FB(FAM_INET6);
 			rc = r6 > rc ? r6 : rc;
 		}
 	}
-	proc_inet(s, table, fams, q->states, cb, arg);
+	if (proc_inet(s, table, fams, q->states, cb, arg) == SRC_LOST)
+		return SRC_LOST;
 	return rc > 0 ? rc : 0;
 }
 
@@ -194,9 +228,11 @@ int sources_run(const struct sock_query *q, rec_cb cb, void *arg)
 			if ((s->flags & SF_CLOSE) && !(q->states & TCPF(SS_CLOSE)))
 				continue;
 			r = -1;
-			if (!s->env[0] || !procnet_forced(s->env))
+			if (!s->env[0] || !forced(s->env))
 				r = diag_fns[s->diag].dump(q, cb, arg);
-			if (r < 0 && diag_fns[s->diag].text) {
+			if (r < 0 && !diag_fns[s->diag].text && (s->flags & SF_PROC))
+				r = SRC_LOST;
+			else if (r < 0 && diag_fns[s->diag].text && unavailable(r)) {
 				char path[PROCNET_PATH], name[16];
 				r = diag_fns[s->diag].text(procnet_path(path, sizeof(path), s->env,
 							 proc_name(name, s->env, "")), q, cb, arg);
@@ -207,8 +243,13 @@ int sources_run(const struct sock_query *q, rec_cb cb, void *arg)
 			break;
 		}
 		done |= s->tables;
-		if (r == NL_DUMP_INTR)
+		if (r == NL_DUMP_INTR && rc == 0)
 			rc = r;
+		if (r == SRC_LOST && rc != SRC_LOST) {
+			errs("ss: sock_diag netlink failed and this build has no /proc/net "
+			     "fallback (SS_PROCFS): some sockets are not listed");
+			rc = SRC_LOST;
+		}
 	}
 	return rc;
 }

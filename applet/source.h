@@ -5,7 +5,9 @@
 /* Every socket the query selects, table by table in 6.1's dump order, from
  * the kernel (sock_diag), a recording or /proc/net text, to cb.  Returns
  * NL_DUMP_INTR when a dump was flagged interrupted, else 0: a table that
- * cannot be listed is silently empty, as in 6.1 (spec §1.3 step 11). */
+ * cannot be listed is silently empty, as in 6.1 (spec §1.3 step 11) --
+ * except, in a build without SS_PROCFS, one that 6.1 would have read from
+ * /proc/net: then a message is on stderr and the return is negative. */
 int sources_run(const struct sock_query *q, rec_cb cb, void *arg);
 
 #endif

@@ -8,20 +8,23 @@
 /* 6.1 copies the name into a 128-byte buffer and prints it with %s: an
  * abstract name has every NUL shown as '@', a path ends at its first NUL.
  * Other bytes (blanks, newlines, escapes, invalid UTF-8) go out as they are,
- * as in 6.1 (spec §2.7). */
+ * as in 6.1 (spec §2.7).  A name read from /proc/net/unix is not cut: 6.1
+ * sscanf()s it whole (up to the 255 bytes of its fgets piece; the kernel
+ * never writes more than 108). */
 #define UNIX_NAME_MAX 127
+#define UNIX_PROC_NAME_MAX 255
 
 void unix_row(const struct sock_rec *r, unsigned flags)
 {
 	const struct rec_unix *u = &r->u.un;
 	const char *s = table_info[r->table].netid;
 	char b[16], *t;
-	size_t n = 1, len;
+	size_t n = 1, len, max = r->origin == REC_PROC ? UNIX_PROC_NAME_MAX : UNIX_NAME_MAX;
 
 	(void)flags;
 	row_head(s, strlen(s), r->state, r->rq, r->wq);
 	if (u->name) {
-		len = u->name_len < UNIX_NAME_MAX ? u->name_len : UNIX_NAME_MAX;
+		len = u->name_len < max ? u->name_len : max;
 		if (len && u->name[0] == 0) {
 			/* abstract: copied once, the NULs made '@' in place */
 			t = row_token(COL_LADDR, len + 1);

@@ -1,6 +1,7 @@
 /* /proc/net/unix as 6.1 reads it (spec §7.8): fgets(256) pieces through
- * sscanf("%x: %x %x %x %x %x %d %s"), the state from the flags and st
- * fields, and the records sorted by (type, inode) in batches of 1681 (6.1
+ * sscanf("%x: %x %x %x %x %x %d %s") (a path ends at its first blank, as
+ * there; a newline in a path splits the line, and the rest is garbled), the
+ * state from the flags and st fields, and the records sorted by (type, inode) in batches of 1681 (6.1
  * keeps 1 MiB / sizeof(struct sockstat) = 1680 and prints when one more
  * arrives).  Buffers are static: no allocation per socket. */
 #include <string.h>
@@ -80,9 +81,11 @@ static int unix_line(char *line, size_t len, void *arg)
 	if (c->flags & (1u << 16)) {
 		state = SS_LISTEN;
 	} else if (state - 1 < 4) {
+		/* st is the socket's SS_* state: a datagram socket is
+		 * ESTAB when connected (st 3), UNCONN otherwise, as unix_diag
+		 * says.  6.1 shows every datagram socket ESTAB here (it tests
+		 * the Num pointer): a difference in the README. */
 		state = map[state - 1];
-		if (type == SOCKT_DGRAM && state == SS_CLOSE && (uint32_t)v[0])
-			state = SS_ESTABLISHED;
 	}
 	if (!(c->q->tables & (1u << unix_table(type))) && (type == SOCKT_STREAM ||
 	    type == SOCKT_DGRAM || type == SOCKT_SEQPACKET))

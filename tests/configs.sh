@@ -1,9 +1,10 @@
 #!/bin/bash
 # tests/configs.sh - the router build works too: allnoconfig (no long
-# options, no /etc/services names, no -r, no terminal layout, short help) is
+# options, no /etc/services names, no -r, no terminal layout, short help)
+# plus SS_PROCFS (the /proc/net fallback a router without inet_diag needs) is
 # built in a copy of the tree and must print what /usr/bin/ss prints for
-# numeric output on recorded input (no root needed); what it leaves out must
-# fail cleanly.
+# numeric output on recorded input (no root needed); what allnoconfig leaves
+# out must fail cleanly, a missing sock_diag included.
 
 . "$(dirname "$0")/lib.sh"
 
@@ -17,6 +18,12 @@ top=$(cd "$TESTS/.." && pwd)
 if ! make -s -C "$W/tree" allnoconfig >"$W/build.log" 2>&1 ||
    ! make -s -C "$W/tree" ss >>"$W/build.log" 2>&1; then
 	fail "configs allnoconfig (build)" "$(tail -n 5 "$W/build.log")"
+	exit 0
+fi
+cp "$W/tree/ss" "$W/ss-allno"
+if ! (cd "$W/tree" && sh config/kconf.sh only SS_PROCFS) >>"$W/build.log" 2>&1 ||
+   ! make -s -C "$W/tree" ss >>"$W/build.log" 2>&1; then
+	fail "configs allnoconfig+SS_PROCFS (build)" "$(tail -n 5 "$W/build.log")"
 	exit 0
 fi
 BIN=$W/tree/ss
@@ -33,8 +40,29 @@ for c in '-tan' '-tn' '-Htan' '-tuan' '-tuwan' '-4 -uan' '-6 -uan' '-wn -a' \
 	n=$((n + 1))
 	run_ss "$REF" "$W/r$n"
 	run_ss "$BIN" "$W/t$n"
-	compare_run "configs allnoconfig $c" "$W/r$n" "$W/t$n"
+	compare_run "configs allnoconfig+SS_PROCFS $c" "$W/r$n" "$W/t$n"
 done
+BIN=$W/ss-allno
+
+# without SS_PROCFS a table sock_diag cannot dump is an error, not silence
+if build_helper nonetlink && "$OUT/nonetlink" true 2>/dev/null; then
+	for c in '-uan' '-tan' '-wn -a'; do
+		split_args "$c"
+		ENVV=()
+		ARGV=("$BIN" "${ARGV[@]}")
+		n=$((n + 1))
+		run_ss "$OUT/nonetlink" "$W/t$n"
+		if [ "$(cat "$W/t$n.rc")" = 1 ] && grep -q '^ss: .*SS_PROCFS' "$W/t$n.err" &&
+		   [ "$(wc -l <"$W/t$n.out")" = 1 ]; then
+			pass "configs allnoconfig without netlink: error for $c"
+		else
+			fail "configs allnoconfig without netlink: error for $c" \
+				"exit $(cat "$W/t$n.rc"), $(wc -l <"$W/t$n.out") lines, stderr $(head -c 200 "$W/t$n.err")"
+		fi
+	done
+else
+	skip "configs allnoconfig without netlink" "seccomp filters cannot be installed here"
+fi
 
 # left out of this build: must say so and exit 255, printing nothing
 for c in '--tcp' '-r' '-x' '-tp' '-0' '-S' '-M' '-f unix' '-f link' '-f netlink' '-A unix' \

@@ -47,6 +47,9 @@ while IFS= read -r line || [ -n "$line" ]; do
 	cp "expected/$FX_NAME.out" "$W/$FX_NAME.exp.out"
 	echo "$rc" >"$W/$FX_NAME.exp.rc"
 	run_ss "$SS" "$W/$FX_NAME"
+	if [[ ",$FX_FLAGS," == *,dgram,* ]]; then
+		norm_dgram "$W/$FX_NAME.exp.out" "$W/$FX_NAME.out"
+	fi
 	compare_run "$name" "$W/$FX_NAME.exp" "$W/$FX_NAME" $errcmp
 done <cases.txt
 exit 0

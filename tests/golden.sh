@@ -14,6 +14,7 @@
 #   @resolve  -r (reverse DNS): skipped when a nameserver is on loopback,
 #             since a query would land in the fixture's UDP port 53 queue,
 #             and when the binary says -r is not in this build (SS_RESOLVE)
+#   @dgram    u_dgr rows read from /proc: state normalised (norm_dgram)
 #   @pty=N    run both on a pseudo-terminal N columns wide (tests/ptyrun)
 #   @mptcp    needs the fixture's MPTCP sockets (skipped when sockmix could
 #             not make them: no MPTCP in the kernel or net.mptcp.enabled 0)
@@ -56,7 +57,7 @@ while IFS= read -r line || [ -n "$line" ]; do
 	line=${line%$'\r'}
 	case "$line" in '' | \#*) continue ;; esac
 	split_args "$line"
-	errcmp= pty= resolve=0 mptcp=0 quiet=0
+	errcmp= pty= resolve=0 mptcp=0 quiet=0 dgram=0
 	while [ ${#ARGV[@]} -gt 0 ]; do
 		case "${ARGV[0]}" in
 		@err) errcmp=stderr ;;
@@ -65,6 +66,7 @@ while IFS= read -r line || [ -n "$line" ]; do
 		@resolve) resolve=1 ;;
 		@pty=*) pty=${ARGV[0]#@pty=} ;;
 		@noargs) ;;	# ss with no arguments: the default view
+		@dgram) dgram=1 ;;	# unix datagram state from /proc: norm_dgram
 		*) break ;;
 		esac
 		ARGV=("${ARGV[@]:1}")
@@ -104,6 +106,7 @@ while IFS= read -r line || [ -n "$line" ]; do
 	fi
 	drop_own_nl "$p.ref.out"
 	drop_own_nl "$p.test.out"
+	[ "$dgram" = 1 ] && norm_dgram "$p.ref.out" "$p.test.out"
 	compare_run "$name" "$p.ref" "$p.test" $errcmp
 done <"$CASES"
 
