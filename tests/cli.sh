@@ -73,12 +73,6 @@ done <<'CASES'
 --tos -t
 -t --processes
 --summary
--tan dport = :22
--tan sport :443
--tn src 127.0.0.1
--tn '( dport = :22 or sport = :22 )'
--tan state established dst 127.0.0.1
--un dport = :53
 CASES
 
 # 3. Write errors on stdout (README: 6.1 loses the output and exits 0): every

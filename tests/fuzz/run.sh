@@ -26,7 +26,7 @@ for t in $targets; do
 	if [ "$secs" = 0 ]; then
 		clang $cflags -fsanitize=address,undefined -o "$out/replay_$t" \
 			"tests/fuzz/fuzz_$t.c" tests/fuzz/standalone.c $rest
-		"$out/replay_$t" "$corpus"/*
+		"$out/replay_$t" "$corpus"/* 2>"$out/replay_$t.err"
 		echo "replayed $(ls "$corpus" | wc -l) inputs: $t"
 	else
 		clang $cflags -fsanitize=fuzzer,address,undefined -o "$out/fuzz_$t" \
