@@ -34,5 +34,5 @@ static int selected(const struct sock_rec *r, const struct ss_opts *o)
 
 int filter_match(const struct sock_rec *r, const struct ss_opts *o)
 {
-	return selected(r, o);
+	return selected(r, o) && (!CONFIG_SS_FILTER || filter_eval(filter_root, r));
 }

@@ -119,10 +119,13 @@ int main(int argc, char **argv)
 	rc = opts_select(&o);
 	if (rc >= 0)
 		return rc;
-	if (filter_words(&o)) {
+	if (!CONFIG_SS_FILTER && filter_words(&o)) {
 		errs("ss: filter expressions are not supported in this build");
 		return 255;
 	}
+	rc = filter_setup(&o);
+	if (rc >= 0)
+		return rc;
 	if (!procnet_root_ok()) {
 		errs("ss: PROC_ROOT: File name too long");
 		return 1;

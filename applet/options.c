@@ -9,6 +9,7 @@
 #include "out.h"
 #include "tables.h"
 #include "env.h"
+#include "filter_names.h"
 
 #define SS_VERSION "ss utility, ss-tiny-0.1.0"
 
@@ -80,7 +81,12 @@ static const char help_text[] =
 #if CONFIG_SS_SUMMARY
 	" [ -s ]"
 #endif
-	" [ -f FAMILY ] [ -A QUERY ] [ state STATE ]\n";
+	" [ -f FAMILY ] [ -A QUERY ]"
+#if CONFIG_SS_FILTER
+	" [ -D FILE ] [ -F FILE ] [ state STATE ] [ EXPRESSION ]\n";
+#else
+	" [ state STATE ]\n";
+#endif
 #else
 	"Usage: ss [ OPTIONS ]\n"
 	"       ss [ OPTIONS ] [ FILTER ]\n"
@@ -182,7 +188,13 @@ static const char help_text[] =
 #endif
 	"}[,QUERY]\n"
 	"\n"
+#if CONFIG_SS_FILTER
+	"   -D, --diag=FILE     Dump raw information about TCP sockets to FILE\n"
+	"   -F, --filter=FILE   read filter information from FILE\n"
+	"       FILTER := [ state STATE-FILTER ] [ EXPRESSION ]\n"
+#else
 	"       FILTER := [ state STATE-FILTER ]\n"
+#endif
 	"       STATE-FILTER := {all|connected|synchronized|bucket|big|TCP-STATES}\n"
 	"         TCP-STATES := {established|syn-sent|syn-recv|fin-wait-{1,2}|time-wait|closed|close-wait|last-ack|listening|closing}\n"
 	"          connected := {established|syn-sent|syn-recv|fin-wait-{1,2}|time-wait|close-wait|last-ack|closing}\n"
@@ -301,6 +313,20 @@ static void opt_query(struct ss_opts *o, char *arg)
 	}
 }
 
+/* -F: opened now, as 6.1 does while it reads the options. */
+static void opt_filter_file(struct ss_opts *o, const char *arg)
+{
+	if (o->filter_file) {
+		errs("More than one filter file");
+		_exit(255);
+	}
+	if (arg[0] != '-' && access(arg, R_OK)) {
+		errs("fopen filter file: ", filter_strerror());
+		_exit(255);
+	}
+	o->filter_file = arg;
+}
+
 static void apply(struct ss_opts *o, int c, char *arg, const char *longname)
 {
 	switch (c) {
@@ -346,6 +372,16 @@ static void apply(struct ss_opts *o, int c, char *arg, const char *longname)
 	case '6': add_family(o, FAM_INET6); return;
 	case 'f': opt_family(o, arg); return;
 	case 'A': opt_query(o, arg); return;
+	case 'F':
+		if (!CONFIG_SS_FILTER)
+			break;
+		opt_filter_file(o, arg);
+		return;
+	case 'D':
+		if (!CONFIG_SS_FILTER)
+			break;
+		o->dump_file = arg;
+		return;
 	}
 	if (longname)
 		unsupported("option --", longname);

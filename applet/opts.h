@@ -30,6 +30,8 @@ struct ss_opts {
 	int seen_query;		/* the first -A has reset the tables */
 	int nwords;		/* words left after options: state words, filter */
 	char **words;
+	const char *filter_file;	/* -F FILE, "-..." for stdin */
+	const char *dump_file;		/* -D FILE, "-..." for stdout */
 };
 
 /* Parses argv; exits on errors, -h and -V exactly as iproute2 does. */

@@ -176,6 +176,11 @@ static int run_inet(const struct source *s, const struct sock_query *q, rec_cb c
 	if (table == TAB_TCP || table == TAB_MPTCP)
 		req &= ~TCPF(SS_CLOSE);
 	if (!forced(s->env)) {
+		/* a filtered query: one walk for both families (source_both.c) */
+		if (CONFIG_SS_BYTECODE && fams == INET_FAMS && !q->want && inet_diag_filtered() &&
+		    (table == TAB_TCP || table == TAB_DCCP) &&
+		    (rc = inet_dump_both(table, req, cb, arg)) >= 0)
+			return rc;
 		if (fams & FB(FAM_INET)) {
 			int r4 = rc = inet_dump(table, AF_INET, req, cb, arg);
 			if (rc >= 0)

@@ -10,4 +10,9 @@
  * /proc/net: then a message is on stderr and the return is negative. */
 int sources_run(const struct sock_query *q, rec_cb cb, void *arg);
 
+/* Both inet families of table (TAB_TCP, TAB_DCCP) in one kernel walk, IPv4
+ * records first as 6.1 lists them: 0, or -errno when nothing was passed
+ * on (the request failed: the caller dumps each family itself). */
+int inet_dump_both(int table, uint32_t states, rec_cb cb, void *arg);
+
 #endif

@@ -42,6 +42,8 @@ struct rec_inet {
 	uint32_t expires;	/* timer expiry, ms */
 	uint8_t laddr[16];	/* network order; IPv4 uses the first 4 bytes */
 	uint8_t raddr[16];
+	uint32_t mark;		/* INET_DIAG_MARK (sent to CAP_NET_ADMIN), else 0 */
+	uint64_t cgroup;	/* INET_DIAG_CGROUP_ID, else 0 */
 };
 
 /* AF_UNIX.  The name points into the source's buffer: valid only during

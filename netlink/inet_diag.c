@@ -1,4 +1,5 @@
 #include <string.h>
+#include "config.h"
 #include "inet_diag.h"
 #include "nldump.h"
 
@@ -46,6 +47,10 @@ static void msg_attrs(const struct nl_hdr *h, struct sock_rec *r)
 			r->u.in.v6only = v[0] != 0;
 		else if (a->type == INET_ATTR_PROTOCOL && a->len >= 5)
 			r->u.in.protocol = v[0];
+		else if (CONFIG_SS_FILTER && a->type == INET_ATTR_MARK && a->len >= 8)
+			memcpy(&r->u.in.mark, v, 4);
+		else if (CONFIG_SS_FILTER && a->type == INET_ATTR_CGROUP_ID && a->len >= 12)
+			memcpy(&r->u.in.cgroup, v, 8);
 		if (NL_ALIGN(a->len) >= (size_t)(end - p))
 			break;	/* the last one: no pointer past the message */
 		p += NL_ALIGN(a->len);
@@ -85,46 +90,95 @@ static int inet_msg_cb(const struct nl_hdr *h, void *arg)
 	return c->cb(&r, c->arg);
 }
 
+static const void *bc_prog;
+static size_t bc_len;
+
+void inet_diag_bytecode(const void *prog, size_t len)
+{
+	bc_prog = prog;
+	bc_len = len;
+}
+
+static uint16_t id_sport, id_dport;	/* network order */
+
+void inet_diag_ports(uint16_t sport, uint16_t dport)
+{
+	id_sport = be16(sport);
+	id_dport = be16(dport);
+}
+
+int inet_diag_filtered(void)
+{
+	return bc_len != 0 || id_sport || id_dport;
+}
+
+/* The TCP (and DCCP) walk skips sockets on other ports than the request's
+ * socket id names, before the bytecode; UDP compares these fields in host
+ * order, so it gets none. */
+static void put_ports(int table, struct inet_sockid *id)
+{
+	if (CONFIG_SS_BYTECODE && (table == TAB_TCP || table == TAB_DCCP)) {
+		id->sport = id_sport;
+		id->dport = id_dport;
+	}
+}
+
+/* Header, request, then the optional attributes: bytecode, protocol. */
+static uint32_t req_buf[(sizeof(struct nl_hdr) + sizeof(struct inet_req_legacy) + 16 + 65536) / 4];
+
+/* Appends attribute type with n bytes of v at len; returns the new length. */
+static size_t put_attr(size_t len, int type, const void *v, size_t n)
+{
+	struct nl_attr a = { (uint16_t)(sizeof(a) + n), (uint16_t)type };
+
+	memcpy((char *)req_buf + len, &a, sizeof(a));
+	memcpy((char *)req_buf + len + sizeof(a), v, n);
+	return len + a.len;	/* n is a multiple of 4: no padding */
+}
+
+static size_t put_bytecode(size_t len)
+{
+	if (CONFIG_SS_BYTECODE && bc_len && bc_len <= 65532)
+		len = put_attr(len, INET_REQ_ATTR_BYTECODE, bc_prog, bc_len);
+	return len;
+}
+
 int inet_dump(int table, int family, uint32_t states, rec_cb cb, void *arg)
 {
-	struct {
-		struct nl_hdr h;
-		struct inet_req_v2 r;
-		struct nl_attr a;
-		uint32_t proto;
-	} req;
+	struct nl_hdr *h = (struct nl_hdr *)req_buf;
+	struct inet_req_v2 *r = (struct inet_req_v2 *)(h + 1);
 	struct inet_ctx c = { table, table_proto(table), REC_NETLINK, cb, arg };
-	size_t len = sizeof(req.h) + sizeof(req.r);
+	size_t len = sizeof(*h) + sizeof(*r);
 
-	memset(&req, 0, sizeof(req));
-	req.h.type = SOCK_DIAG_BY_FAMILY;
-	req.r.family = (uint8_t)family;
-	req.r.protocol = (uint8_t)c.protocol;
-	req.r.states = states;
+	memset(req_buf, 0, len);
+	h->type = SOCK_DIAG_BY_FAMILY;
+	r->family = (uint8_t)family;
+	r->protocol = (uint8_t)c.protocol;
+	r->states = states;
+	put_ports(table, &r->id);
+	len = put_bytecode(len);
 	if (c.protocol > 255) {	/* MPTCP: the real protocol rides in an attribute */
-		req.a.len = sizeof(req.a) + sizeof(req.proto);
-		req.a.type = INET_REQ_ATTR_PROTOCOL;
-		req.proto = c.protocol;
-		len = sizeof(req);
+		uint32_t proto = c.protocol;
+		len = put_attr(len, INET_REQ_ATTR_PROTOCOL, &proto, sizeof(proto));
 	}
-	return nl_dump(&req, len, inet_msg_cb, &c);
+	return nl_dump(req_buf, len, inet_msg_cb, &c);
 }
 
 int inet_dump_legacy(int table, uint32_t states, rec_cb cb, void *arg)
 {
-	struct {
-		struct nl_hdr h;
-		struct inet_req_legacy r;
-	} req;
+	struct nl_hdr *h = (struct nl_hdr *)req_buf;
+	struct inet_req_legacy *r = (struct inet_req_legacy *)(h + 1);
 	struct inet_ctx c = { table, table_proto(table), REC_NETLINK, cb, arg };
+	size_t len = sizeof(*h) + sizeof(*r);
 
 	if (table != TAB_TCP && table != TAB_DCCP)
 		return -95;	/* EOPNOTSUPP: no legacy request for this table */
-	memset(&req, 0, sizeof(req));
-	req.h.type = table == TAB_TCP ? TCPDIAG_GETSOCK : DCCPDIAG_GETSOCK;
-	req.r.family = AF_INET_;
-	req.r.states = states;
-	return nl_dump(&req, sizeof(req), inet_msg_cb, &c);
+	memset(req_buf, 0, len);
+	h->type = table == TAB_TCP ? TCPDIAG_GETSOCK : DCCPDIAG_GETSOCK;
+	r->family = AF_INET_;
+	r->states = states;
+	put_ports(table, &r->id);
+	return nl_dump(req_buf, put_bytecode(len), inet_msg_cb, &c);
 }
 
 int inet_replay(const char *path, rec_cb cb, void *arg)

@@ -7,6 +7,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <sys/socket.h>
+#include <string.h>
 #include <unistd.h>
 #include "config.h"
 #include "nldump.h"
@@ -55,6 +56,26 @@ static int nl_walk(const char *p, size_t n, nl_msg_cb cb, void *arg, int *intr)
 	return WALK_MORE;
 }
 
+int nl_tee_fd = -1;
+
+/* -D: the datagram as received, padded to 4 bytes as 6.1 writes it. */
+static void nl_tee_write(uint32_t *buf, size_t n)
+{
+	size_t len = NL_ALIGN(n);
+	const char *p = (const char *)buf;
+
+	memset((char *)buf + n, 0, len - n);
+	while (len) {
+		ssize_t w = write(nl_tee_fd, p, len);
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w <= 0)
+			return;
+		p += w;
+		len -= (size_t)w;
+	}
+}
+
 /* The test hook: the kernel's answer played from $SS_DIAG_DIR (replay.c). */
 static int nl_dump_replayed(const char *dir, void *req, size_t len, uint32_t *buf,
 			    nl_msg_cb cb, void *arg)
@@ -66,6 +87,8 @@ static int nl_dump_replayed(const char *dir, void *req, size_t len, uint32_t *bu
 		return rc;
 	do {
 		long n = replay_next(&rp, buf);
+		if (CONFIG_SS_FILTER && n > 0 && nl_tee_fd >= 0)
+			nl_tee_write(buf, (size_t)n);
 		rc = n > 0 ? nl_walk((const char *)buf, (size_t)n, cb, arg, &intr) : -EBADMSG;
 	} while (rc == WALK_MORE);
 	replay_close(&rp);
@@ -108,6 +131,8 @@ int nl_dump(void *req, size_t len, nl_msg_cb cb, void *arg)
 			rc = -EBADMSG;
 			break;
 		}
+		if (CONFIG_SS_FILTER && nl_tee_fd >= 0)
+			nl_tee_write(nl_buf, (size_t)n);
 		rc = nl_walk((const char *)nl_buf, (size_t)n, cb, arg, &intr);
 		if (rc != WALK_MORE)
 			break;

@@ -16,6 +16,9 @@ typedef int (*nl_msg_cb)(const struct nl_hdr *h, void *arg);
 #define NL_DUMP_INTR 1
 int nl_dump(void *req, size_t len, nl_msg_cb cb, void *arg);
 
+/* When >= 0, every datagram nl_dump() receives is also written here (-D). */
+extern int nl_tee_fd;
+
 /* Replays a recorded dump (ss -D output, $TCPDIAG_FILE) up to its first DONE. */
 int nl_replay(const char *path, nl_msg_cb cb, void *arg);
 

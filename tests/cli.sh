@@ -68,12 +68,6 @@ done <<'CASES'
 -tm
 -ti
 --tos -t
--tan dport = :22
--tan sport :443
--tn src 127.0.0.1
--tn '( dport = :22 or sport = :22 )'
--tan state established dst 127.0.0.1
--un dport = :53
 CASES
 
 # 3. Write errors on stdout (README: 6.1 loses the output and exits 0): every

@@ -66,7 +66,8 @@ fi
 
 # left out of this build: must say so and exit 255, printing nothing
 for c in '--tcp' '-r' '-x' '-tp' '-0' '-S' '-M' '-f unix' '-f link' '-f netlink' '-A unix' \
-	'-A u_str' '-A packet' '-A netlink' '-A vsock' '-A tipc' '-A xdp' '-A sctp' '-tT' '-s'; do
+	'-A u_str' '-A packet' '-A netlink' '-A vsock' '-A tipc' '-A xdp' '-A sctp' '-tT' '-s' \
+	'-t dport = :22' '-t -F /dev/null' '-D - -t'; do
 	split_args "$c"
 	ENVV=()
 	n=$((n + 1))

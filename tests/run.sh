@@ -20,6 +20,7 @@
 #                1..240 with TEST_FULL=1) vs /usr/bin/ss (recorded input)
 #   configs      the allnoconfig build on recorded input (numeric) vs /usr/bin/ss
 #   golden       live comparison with /usr/bin/ss in a network namespace (root)
+#   filter       filter expressions live vs /usr/bin/ss, also without SS_BYTECODE, and -D
 #   fallback     no netlink (seccomp): the /proc fallback vs iproute2 PROC_ROOT=/proc
 #   replay       synthetic sock_diag dumps (SS_DIAG_DIR) vs iproute2 under tests/nlshim.so
 #   resolve      -r with a fake DNS server, test /etc/hosts and resolv.conf (root)
@@ -50,7 +51,7 @@ if ! command -v bash >/dev/null 2>&1; then
 	exit 1
 fi
 
-groups=${*:-unit cli getopt render fixtures scale tty configs fuzz golden fallback replay resolve etcfiles procmap}
+groups=${*:-unit cli getopt render fixtures scale tty configs fuzz golden filter fallback replay resolve etcfiles procmap}
 log=$OUT/run.log
 : >"$log"
 start=$(date +%s)

@@ -1,5 +1,6 @@
 #!/bin/bash
 # tests/unit.sh - C unit tests, built at test time into tests/out/.
+#   unit_filter: the filter stage (tests/unit_filter.c), see below.
 #   unit_fmt: applet/fmt.c (fmt_u64 fmt_i64 fmt_hex fmt_ipv4 fmt_ipv6) against
 #             snprintf and inet_ntop.  Skipped while applet/fmt.c does not exist.
 
@@ -19,4 +20,23 @@ fi
 timeout 60 "$OUT/unit_fmt"
 rc=$?
 [ "$rc" -le 1 ] || fail "unit fmt (run)" "unit_fmt exited with status $rc"
+
+# unit_filter: the filter stage (applet/filter_*.c) with every other file but
+# main.c: the bytecode vectors of spec §6.5, precedence, evaluation, errors.
+if [ -f "$ROOT/applet/filter.h" ]; then
+	( cd "$ROOT" && [ -f build/config.h ] || make -s build/config.h ) >"$OUT/unit_filter.build.log" 2>&1
+	srcs=$(cd "$ROOT" && ls lib/*.c applet/*.c netlink/*.c procnet/*.c 2>/dev/null | grep -v '^applet/main.c$')
+	san=
+	echo 'int main(void){return 0;}' | cc -x c - -fsanitize=address,undefined -o "$OUT/.san-probe" 2>/dev/null && san=-fsanitize=address,undefined
+	rm -f "$OUT/.san-probe"
+	if (cd "$ROOT" && cc -std=gnu11 -O1 -g -Wall -D_GNU_SOURCE -Iinclude -Ilib -Iapplet -I. -Ibuild $san \
+		-o "$OUT/unit_filter" tests/unit_filter.c $srcs) >>"$OUT/unit_filter.build.log" 2>&1; then
+		timeout 120 "$OUT/unit_filter"
+		rc=$?
+		[ "$rc" -le 1 ] || fail "unit filter (run)" "unit_filter exited with status $rc"
+	else
+		mapfile -t log < <(head -n 10 "$OUT/unit_filter.build.log")
+		fail "unit filter (build)" "${log[@]}"
+	fi
+fi
 exit 0

@@ -26,7 +26,10 @@ for t in $targets; do
 	if [ "$secs" = 0 ]; then
 		clang $cflags -fsanitize=address,undefined -o "$out/replay_$t" \
 			"tests/fuzz/fuzz_$t.c" tests/fuzz/standalone.c $rest
-		"$out/replay_$t" "$corpus"/*
+		# stderr aside (the filter target's inputs print 6.1's messages);
+		# its end, with any sanitizer report, when a replay fails
+		"$out/replay_$t" "$corpus"/* 2>"$out/replay_$t.err" ||
+			{ tail -n 40 "$out/replay_$t.err" >&2; exit 1; }
 		echo "replayed $(ls "$corpus" | wc -l) inputs: $t"
 	else
 		clang $cflags -fsanitize=fuzzer,address,undefined -o "$out/fuzz_$t" \
