@@ -13,9 +13,13 @@ struct inet_ctx {
 	void *arg;
 };
 
-static uint16_t be16(uint16_t v)
+/* A big-endian (network order) 16-bit field read by its bytes, so that
+ * the same code is right on little- and big-endian hosts. */
+static uint16_t be16(const uint16_t *f)
 {
-	return (uint16_t)(v >> 8 | v << 8);
+	const uint8_t *b = (const uint8_t *)f;
+
+	return (uint16_t)(b[0] << 8 | b[1]);
 }
 
 /* The table's IP protocol as the request and the netid want it. */
@@ -68,8 +72,8 @@ static int inet_msg_cb(const struct nl_hdr *h, void *arg)
 	r.u.in.timer = m->timer;
 	r.u.in.retrans = m->retrans;
 	r.u.in.protocol = c->protocol;
-	r.u.in.lport = be16(m->id.sport);
-	r.u.in.rport = be16(m->id.dport);
+	r.u.in.lport = be16(&m->id.sport);
+	r.u.in.rport = be16(&m->id.dport);
 	r.u.in.ifindex = m->id.ifindex;
 	memcpy(r.u.in.laddr, m->id.src, 16);
 	memcpy(r.u.in.raddr, m->id.dst, 16);
