@@ -1,0 +1,132 @@
+#!/bin/bash
+# cross/test.sh [ARCH...]: the test groups that can run under qemu-user, for
+# each cross binary build/cross/ARCH/ss (make cross builds them; make
+# cross-test runs this). Ends with "N passed, N failed[, N skipped]" and exits
+# non-zero on any failure. Outputs of the last run: tests/out/cross/.
+#
+# Every architecture:
+#   unit      tests/unit_fmt.c built for ARCH with musl, run under qemu
+#             (fmt_ipv6 skipped: its reference there is musl's inet_ntop)
+#   cli       -h / -V and the unsupported-option errors
+#   soft-float (mips) no FPU instruction in the binary
+# Little-endian (mipsel armhf arm64 i386), the groups of tests/run.sh:
+#   fixtures  recorded dumps and /proc text -> 6.1's recorded output
+#   golden    live sockets in a namespace: qemu-user refuses
+#             NETLINK_SOCK_DIAG, so every row comes from the automatic /proc
+#             fallback, compared with /usr/bin/ss reading /proc (PROC_ROOT=/proc
+#             unless the case sets it: what 6.1 prints without netlink)
+#   replay    SS_DIAG_DIR dumps vs /usr/bin/ss under tests/nlshim.so
+#             (the reference runs natively; only ss runs under qemu)
+# Big-endian (mips), the proof that byte order is handled:
+#   fixtures  big-endian twins of every recorded input (cross/betwin.py)
+#             -> the same recorded output as the x86-64 run on the originals
+#   be-replay the replay cases on big-endian dumps (cross/gendump-be.py) vs
+#             the native ss on the little-endian ones (cross/bereplay.sh)
+#   golden is skipped: this host's /proc text is little-endian, which a
+#   big-endian binary reads as a big-endian kernel's would be misread.
+set -u
+TOP=$(cd "$(dirname "$0")/.." && pwd)
+. "$TOP/cross/arches"
+cd "$TOP"
+arches=${*:-$CROSS_ARCHES}
+OUT=$TOP/tests/out/cross
+rm -rf "$OUT"
+mkdir -p "$OUT"
+log=$OUT/run.log
+: >"$log"
+start=$(date +%s)
+
+# group ARCH NAME COMMAND...: runs a PASS/FAIL/SKIP-printing command, names
+# its lines after ARCH, and fails the group when the command itself fails.
+group() {
+	local a=$1 g=$2 st
+	shift 2
+	{ "$@" 2>&1; echo $? >"$OUT/$a.$g.status"; } |
+		sed -u "s/^\(PASS\|FAIL\|SKIP\) /\1 $a: /" | tee -a "$log"
+	st=$(cat "$OUT/$a.$g.status")
+	[ "$st" = 0 ] || echo "FAIL $a: $g: exited with status $st" | tee -a "$log"
+}
+
+unit_cross() {
+	local a=$1 cc bin=build/cross/$1/unit_fmt
+	arch_vars "$a"
+	cc=$(cross_cc "$a" "$TOP")
+	if ! $cc $ARCH_CFLAGS -static -std=gnu11 -O2 -Iapplet -Iinclude -I. \
+		-o "$bin" tests/unit_fmt.c applet/fmt.c >"$OUT/$a.unit.build" 2>&1; then
+		echo "FAIL unit build"
+		head -n 5 "$OUT/$a.unit.build" | sed 's/^/    /'
+		return 0
+	fi
+	timeout 120 "$QEMU" "$bin" | awk '
+		/^(PASS|FAIL) unit fmt_ipv6/ { skip = 1
+			print "SKIP unit fmt_ipv6: musl inet_ntop (the reference here) prints ::a.b.c.d where glibc does not"
+			next }
+		/^(PASS|FAIL|SKIP) / { skip = 0 }
+		!skip { print }'
+	return 0
+}
+
+soft_float() {
+	if "$GNU_TRIPLET-objdump" -d "build/cross/$1/ss" |
+		grep -qE '[[:space:]](lwc1|swc1|ldc1|sdc1|mtc1|mfc1|cfc1|ctc1)[[:space:]]'; then
+		echo "FAIL soft-float: FPU instructions in build/cross/$1/ss"
+	else
+		echo "PASS soft-float: no FPU instruction in build/cross/$1/ss"
+	fi
+}
+
+need_native() {
+	[ -x ./ss ] && [ -z "$(find applet netlink procnet lib include -newer ss -name '*.[ch]' | head -n 1)" ] ||
+		make -s ss >&2
+}
+
+ref_proc=$TOP/build/cross/ref-proc
+mkdir -p "$TOP/build/cross"
+printf '#!/bin/sh\n# iproute2 without netlink, as the binaries under qemu-user are.\nPROC_ROOT=${PROC_ROOT:-/proc} exec /usr/bin/ss "$@"\n' >"$ref_proc"
+chmod 755 "$ref_proc"
+
+for a in $arches; do
+	arch_vars "$a" || { echo "FAIL $a: unknown architecture" | tee -a "$log"; continue; }
+	bin=$TOP/build/cross/$a/ss
+	if [ ! -x "$bin" ]; then
+		echo "FAIL $a: $bin is missing (make cross)" | tee -a "$log"
+		continue
+	fi
+	if ! command -v "$QEMU" >/dev/null; then
+		echo "FAIL $a: $QEMU is missing (sh cross/setup.sh)" | tee -a "$log"
+		continue
+	fi
+	# The binary under test as the groups run it: qemu-user, no binfmt needed.
+	run=$TOP/build/cross/$a/qemu-ss
+	printf '#!/bin/sh\nexec %s %s "$@"\n' "$(command -v "$QEMU")" "$bin" >"$run"
+	chmod 755 "$run"
+	export SS=$run
+	t0=$(date +%s)
+	group "$a" unit unit_cross "$a"
+	group "$a" cli bash tests/cli.sh
+	if [ "$a" = mips ]; then
+		group "$a" soft-float soft_float "$a"
+		python3 cross/betwin.py tests/fixtures "$TOP/build/cross/be-fixtures" >"$OUT/betwin.log" 2>&1 ||
+			echo "FAIL $a: betwin: $(head -c 300 "$OUT/betwin.log")" | tee -a "$log"
+		FIXTURES_DIR=$TOP/build/cross/be-fixtures group "$a" fixtures-be bash tests/fixtures.sh
+		need_native
+		group "$a" be-replay bash cross/bereplay.sh "$run" "$TOP/ss"
+		echo "SKIP $a: golden: live /proc text here is little-endian (a big-endian kernel writes it otherwise)" | tee -a "$log"
+	else
+		group "$a" fixtures bash tests/fixtures.sh
+		SS_REF=$ref_proc group "$a" golden bash tests/golden.sh
+		group "$a" replay bash tests/replay.sh
+	fi
+	echo "# $a: $(($(date +%s) - t0))s" >&2
+done
+
+npass=$(grep -c '^PASS ' "$log")
+nfail=$(grep -c '^FAIL ' "$log")
+nskip=$(grep -c '^SKIP ' "$log")
+echo "# cross-test $arches: $(($(date +%s) - start))s" >&2
+if [ "$nskip" -gt 0 ]; then
+	echo "$npass passed, $nfail failed, $nskip skipped"
+else
+	echo "$npass passed, $nfail failed"
+fi
+[ "$nfail" -eq 0 ]
