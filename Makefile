@@ -3,7 +3,7 @@
 #   make                   build ./ss (after defconfig when there is no .config)
 #   make defconfig | allnoconfig | allyesconfig | oldconfig | menuconfig
 #   make test | test-full | bench | size
-#   make install [DESTDIR=...] [PREFIX=/usr/local]
+#   make install [DESTDIR=...] [PREFIX=/usr/local] [MANDIR=PREFIX/share/man]
 #   make cross [ARCHES="mips arm64"] | cross-test | cross-size   (cross/README.md)
 #   make clean | distclean
 #
@@ -169,10 +169,12 @@ cross-size:
 size-update:
 	sh config/size.sh | sh config/size-apply.sh
 
+MANDIR ?= $(PREFIX)/share/man
 install: ss
 	@test "$(SAN)" != 1 || { echo "make install: not with SAN=1 (a sanitizer build is for testing)" >&2; exit 1; }
-	install -d $(DESTDIR)$(PREFIX)/bin
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(MANDIR)/man8
 	install -m 755 ss $(DESTDIR)$(PREFIX)/bin/ss
+	install -m 644 doc/ss.8 $(DESTDIR)$(MANDIR)/man8/ss.8
 
 clean:
 	rm -rf $(BUILD) ss
