@@ -27,7 +27,7 @@ unset MAKEFLAGS MFLAGS MAKELEVEL
 [ -f .config ] || sh config/kconf.sh defconfig
 for a in $arches; do
 	arch_vars "$a"
-	[ -n "$DEB_ARCH" ] || sh cross/musl-mips.sh "build/cross/musl-$a"
+	[ -n "$DEB_ARCH" ] || sh cross/musl-mips.sh "${CROSS_MUSL:-build/cross}/musl-$a"
 	cc=$(cross_cc "$a" "$top")
 	out=build/cross/$a
 	mkdir -p "$out"
