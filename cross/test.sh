@@ -17,13 +17,15 @@
 #             unless the case sets it: what 6.1 prints without netlink)
 #   replay    SS_DIAG_DIR dumps vs /usr/bin/ss under tests/nlshim.so
 #             (the reference runs natively; only ss runs under qemu)
+#   resolve   -r against a fake DNS server, live UDP sockets (/proc, as golden)
 # Big-endian (mips), the proof that byte order is handled:
 #   fixtures  big-endian twins of every recorded input (cross/betwin.py)
 #             -> the same recorded output as the x86-64 run on the originals
 #   be-replay the replay cases on big-endian dumps (cross/gendump-be.py) vs
 #             the native ss on the little-endian ones (cross/bereplay.sh)
-#   golden is skipped: this host's /proc text is little-endian, which a
-#   big-endian binary reads as a big-endian kernel's would be misread.
+#   golden and resolve are skipped: this host's /proc text is little-endian,
+#   which a big-endian binary rightly misreads (a big-endian kernel writes
+#   other text).
 set -u
 TOP=$(cd "$(dirname "$0")/.." && pwd)
 . "$TOP/cross/arches"
@@ -115,11 +117,12 @@ for a in $arches; do
 		FIXTURES_DIR=$TOP/build/cross/be-fixtures group "$a" fixtures-be bash tests/fixtures.sh
 		need_native
 		group "$a" be-replay bash cross/bereplay.sh "$run" "$TOP/ss"
-		echo "SKIP $a: golden: live /proc text here is little-endian (a big-endian kernel writes it otherwise)" | tee -a "$log"
+		echo "SKIP $a: golden, resolve: live /proc text here is little-endian (a big-endian kernel writes it otherwise)" | tee -a "$log"
 	else
 		group "$a" fixtures bash tests/fixtures.sh
 		SS_REF=$ref_proc group "$a" golden bash tests/golden.sh
 		group "$a" replay bash tests/replay.sh
+		[ ! -f tests/resolve.sh ] || SS_REF=$ref_proc group "$a" resolve bash tests/resolve.sh
 	fi
 	echo "# $a: $(($(date +%s) - t0))s" >&2
 done
