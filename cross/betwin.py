@@ -11,10 +11,12 @@ big-endian kernel would have written the same sockets:
   addresses) stay as they are.  A message cut short keeps its length: only
   the whole fields inside it are swapped, so a truncated dump is truncated
   at the same byte.
-* /proc/net text (proc/**, except sys/): the kernel prints an address as
-  its host-order u32 words with %08X, so each 8-digit word of the local and
-  remote address fields has its byte pairs reversed; every other field is a
-  number printed by value and stays as it is.  Lines keep their length.
+* /proc/net inet text (proc/**, a header naming local_address): the kernel
+  prints an address as its host-order u32 words with %08X, so each 8-digit
+  word of the local and remote address fields has its byte pairs reversed;
+  every other field is a number printed by value and stays as it is.  Lines
+  keep their length.
+  Other /proc/net text (unix, packet, netlink) prints values only.
 
 Everything else (expected/, range/, cases.txt) is copied unchanged: the
 expected output of the twin is the expected output of the original.
@@ -165,6 +167,11 @@ def twin_proc_line(line):
 
 def twin_proc(data):
     text = data.decode('latin-1')
+    # Only the inet tables (tcp, udp, raw, ...: the header names
+    # local_address) print host-order words; unix, packet and netlink text
+    # prints values, the same on either byte order.
+    if 'local_address' not in text.split('\n', 1)[0]:
+        return data
     lines = text.split('\n')
     return '\n'.join(twin_proc_line(l) for l in lines).encode('latin-1')
 
