@@ -168,6 +168,7 @@ cross-size:
 # The same, written into the Kconfig Cost lines and the README table.
 size-update:
 	sh config/size.sh | sh config/size-apply.sh
+	sh cross/size.sh --readme $(ARCHES) >/dev/null
 
 MANDIR ?= $(PREFIX)/share/man
 install: ss
