@@ -20,10 +20,14 @@ mkdir -p "$src"
 	{ echo "musl-mips: apt-get source musl failed (deb-src entry? sh cross/setup.sh mips)" >&2; exit 1; }
 cd "$src/musl"
 # Debian's patches are applied by dpkg-source -x (format 3.0 quilt).
-./configure --target=mips-linux-musl --prefix="$prefix" --disable-shared \
-	CROSS_COMPILE=mips-linux-gnu- CC="$cc" CFLAGS="-march=24kc -msoft-float -Os" >&2
-make -j"$(nproc)" >&2
-make install >&2
+# The compiler's chatter goes to a log, shown when something fails.
+log=$src/build.log
+echo "musl-mips: building musl $(dpkg-parsechangelog -S Version 2>/dev/null) for mips soft-float (log: $log)" >&2
+{
+	./configure --target=mips-linux-musl --prefix="$prefix" --disable-shared \
+		CROSS_COMPILE=mips-linux-gnu- CC="$cc" CFLAGS="-march=24kc -msoft-float -Os" &&
+	make -j"$(nproc)" && make install
+} >"$log" 2>&1 || { tail -n 30 "$log" >&2; echo "musl-mips: build failed" >&2; exit 1; }
 
 # A musl-gcc-like driver, as Debian's musl-dev ships for its ports.
 cat >"$prefix/musl-gcc.specs" <<SPECS
