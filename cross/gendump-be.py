@@ -19,16 +19,7 @@ def pack(fmt, *args):
     return _pack(fmt, *args)
 
 
-def pack_be(fmt, *args):
-    # packet_diag_msg's pdiag_num is the socket's protocol in network order
-    # (__be16): its bytes are the same whatever the kernel's byte order.
-    if fmt == '=BBHIII' and args and args[0] == 17:
-        return (_pack('>BB', *args[:2]) + _pack('<H', args[2]) +
-                _pack('>III', *args[3:]))
-    return pack(fmt, *args)
-
-
-struct.pack = pack_be
+struct.pack = pack
 here = os.path.dirname(os.path.abspath(__file__))
 sys.argv = [os.path.join(here, '..', 'tests', 'gendump.py')] + sys.argv[1:]
 runpy.run_path(sys.argv[0], run_name='__main__')
