@@ -7,7 +7,9 @@
 # Every architecture:
 #   unit      tests/unit_fmt.c built for ARCH with musl, run under qemu
 #             (fmt_ipv6 skipped: its reference there is musl's inet_ntop)
-#   cli       -h / -V and the unsupported-option errors
+#   cli       -h / -V, the unsupported-option and write errors (mips: on
+#             the big-endian twin of its recorded dump)
+#   getopt    bad command lines: glibc's messages vs /usr/bin/ss
 #   soft-float (mips) no FPU instruction in the binary
 # Little-endian (mipsel armhf arm64 i386), the groups of tests/run.sh:
 #   fixtures  recorded dumps and /proc text -> 6.1's recorded output
@@ -18,12 +20,15 @@
 #   replay    SS_DIAG_DIR dumps vs /usr/bin/ss under tests/nlshim.so
 #             (the reference runs natively; only ss runs under qemu)
 #   resolve   -r against a fake DNS server, live UDP sockets (/proc, as golden)
+#   etcfiles  hostile /etc/services, /etc/protocols, port range, /proc/net
+#             read errors vs /usr/bin/ss (little-endian /proc text)
+#   render    the column renderer's model, and its terminal layouts
 # Big-endian (mips), the proof that byte order is handled:
 #   fixtures  big-endian twins of every recorded input (cross/betwin.py)
 #             -> the same recorded output as the x86-64 run on the originals
 #   be-replay the replay cases on big-endian dumps (cross/gendump-be.py) vs
 #             the native ss on the little-endian ones (cross/bereplay.sh)
-#   golden and resolve are skipped: this host's /proc text is little-endian,
+#   golden, resolve, etcfiles: skipped, this host's /proc text is little-endian,
 #   which a big-endian binary rightly misreads (a big-endian kernel writes
 #   other text).
 set -u
@@ -99,30 +104,41 @@ for a in $arches; do
 		echo "FAIL $a: $QEMU is missing (sh cross/setup.sh)" | tee -a "$log"
 		continue
 	fi
-	# The binary under test as the groups run it: qemu-user, no binfmt needed.
-	run=$TOP/build/cross/$a/qemu-ss
+	# The binary under test as the groups run it: qemu-user, no binfmt
+	# needed. The guest's argv[0] is the name the wrapper was called by
+	# (its messages start "ss: ", as tests/getopt.sh wants).
+	run=$TOP/build/cross/$a/qemu/ss
+	mkdir -p "${run%/*}"
 	set -- $QEMU
 	qemu=$(command -v "$1")
 	shift
-	printf '#!/bin/sh\nexec %s %s %s "$@"\n' "$qemu" "$*" "$bin" >"$run"
+	printf '#!/bin/sh\nexec %s %s -0 "${0##*/}" %s "$@"\n' "$qemu" "$*" "$bin" >"$run"
 	chmod 755 "$run"
 	export SS=$run
 	t0=$(date +%s)
 	group "$a" unit unit_cross "$a"
-	group "$a" cli bash tests/cli.sh
+	fx=$TOP/tests/fixtures
+	if [ "$a" = mips ]; then
+		# Recorded inputs as a big-endian kernel writes them.
+		fx=$TOP/build/cross/be-fixtures
+		python3 cross/betwin.py tests/fixtures "$fx" >"$OUT/betwin.log" 2>&1 ||
+			echo "FAIL $a: betwin: $(head -c 300 "$OUT/betwin.log")" | tee -a "$log"
+	fi
+	FIXTURES_DIR=$fx group "$a" cli bash tests/cli.sh
+	[ ! -f tests/getopt.sh ] || group "$a" getopt bash tests/getopt.sh
 	if [ "$a" = mips ]; then
 		group "$a" soft-float soft_float "$a"
-		python3 cross/betwin.py tests/fixtures "$TOP/build/cross/be-fixtures" >"$OUT/betwin.log" 2>&1 ||
-			echo "FAIL $a: betwin: $(head -c 300 "$OUT/betwin.log")" | tee -a "$log"
-		FIXTURES_DIR=$TOP/build/cross/be-fixtures group "$a" fixtures-be bash tests/fixtures.sh
+		FIXTURES_DIR=$fx group "$a" fixtures-be bash tests/fixtures.sh
 		need_native
 		group "$a" be-replay bash cross/bereplay.sh "$run" "$TOP/ss"
-		echo "SKIP $a: golden, resolve: live /proc text here is little-endian (a big-endian kernel writes it otherwise)" | tee -a "$log"
+		echo "SKIP $a: golden, resolve, etcfiles: live /proc text here is little-endian (a big-endian kernel writes it otherwise)" | tee -a "$log"
 	else
 		group "$a" fixtures bash tests/fixtures.sh
 		SS_REF=$ref_proc group "$a" golden bash tests/golden.sh
 		group "$a" replay bash tests/replay.sh
 		[ ! -f tests/resolve.sh ] || SS_REF=$ref_proc group "$a" resolve bash tests/resolve.sh
+		[ ! -f tests/etcfiles.sh ] || group "$a" etcfiles bash tests/etcfiles.sh
+		[ ! -f tests/render.sh ] || group "$a" render bash tests/render.sh
 	fi
 	echo "# $a: $(($(date +%s) - t0))s" >&2
 done
