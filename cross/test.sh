@@ -26,6 +26,8 @@
 # Big-endian (mips), the proof that byte order is handled:
 #   fixtures  big-endian twins of every recorded input (cross/betwin.py)
 #             -> the same recorded output as the x86-64 run on the originals
+#   be-vs-x86 and each case's stdout, stderr and status byte-identical to
+#             the native x86-64 build's on the little-endian originals
 #   be-replay the replay cases on big-endian dumps (cross/gendump-be.py) vs
 #             the native ss on the little-endian ones (cross/bereplay.sh)
 #   golden, resolve, etcfiles: skipped, this host's /proc text is little-endian,
@@ -83,6 +85,37 @@ soft_float() {
 	fi
 }
 
+# The mips outputs on the big-endian twins against the x86-64 build's on
+# the originals, case by case: stdout, stderr and exit status byte-identical.
+be_vs_native() {
+	local f n=0 bad=0
+	# Called by the same argv[0] as the qemu wrapper: "ss".
+	local native=$TOP/build/cross/native/ss
+	mkdir -p "${native%/*}"
+	printf '#!/bin/bash\nexec -a "${0##*/}" %s "$@"\n' "$TOP/ss" >"$native"
+	chmod 755 "$native"
+	SS=$native bash tests/fixtures.sh >"$OUT/fixtures-native.log" 2>&1
+	for f in "$OUT"/fixtures-be/*.rc; do
+		case $f in *.exp.rc) continue ;; esac
+		f=${f##*/}
+		f=${f%.rc}
+		n=$((n + 1))
+		if cmp -s "$OUT/fixtures-be/$f.out" "tests/out/fixtures/$f.out" &&
+		   cmp -s "$OUT/fixtures-be/$f.err" "tests/out/fixtures/$f.err" &&
+		   cmp -s "$OUT/fixtures-be/$f.rc" "tests/out/fixtures/$f.rc"; then
+			:
+		else
+			bad=$((bad + 1))
+			echo "FAIL be-vs-x86 $f: mips on the big-endian twin differs from x86-64 on the original"
+		fi
+	done
+	if [ "$n" -lt 50 ]; then
+		echo "FAIL be-vs-x86: only $n cases compared"
+	elif [ "$bad" = 0 ]; then
+		echo "PASS be-vs-x86: $n fixture cases, stdout, stderr and status byte-identical"
+	fi
+}
+
 need_native() {
 	[ -x ./ss ] && [ -z "$(find applet netlink procnet lib include -newer ss -name '*.[ch]' | head -n 1)" ] ||
 		make -s ss >&2
@@ -129,6 +162,9 @@ for a in $arches; do
 	if [ "$a" = mips ]; then
 		group "$a" soft-float soft_float "$a"
 		FIXTURES_DIR=$fx group "$a" fixtures-be bash tests/fixtures.sh
+		rm -rf "$OUT/fixtures-be" && cp -R tests/out/fixtures "$OUT/fixtures-be"
+		need_native
+		group "$a" be-vs-x86 be_vs_native
 		need_native
 		group "$a" be-replay bash cross/bereplay.sh "$run" "$TOP/ss"
 		echo "SKIP $a: golden, resolve, etcfiles: live /proc text here is little-endian (a big-endian kernel writes it otherwise)" | tee -a "$log"
