@@ -33,7 +33,7 @@ grep -oE '(^|[ ,[])--?[A-Za-z0-9][A-Za-z0-9-]*' "$W/help.out" |
 # Words of the FAMILY := {...}, QUERY := {...} and state lines.
 grep -E ':= *\{' "$W/help.out" | sed 's/fin-wait-{1,2}/fin-wait-1|fin-wait-2/g' |
 	sed 's/.*:= *{//; s/}.*//' | tr '|,' '\n\n' |
-	sed 's/^ *//; s/ *$//' | grep -E '^[a-z][a-z0-9-]*$' | sort -u >"$W/words"
+	sed 's/^ *//; s/ *$//' | grep -E '^[a-z][a-z0-9_-]*$' | sort -u >"$W/words"
 
 n=0 missing=()
 while IFS= read -r o; do
