@@ -3,7 +3,8 @@
 #   make                   build ./ss (after defconfig when there is no .config)
 #   make defconfig | allnoconfig | allyesconfig | oldconfig | menuconfig
 #   make test | test-full | bench | size
-#   make install [DESTDIR=...] [PREFIX=/usr/local]
+#   make install [DESTDIR=...] [PREFIX=/usr/local] [MANDIR=PREFIX/share/man]
+#   make cross [ARCHES="mips arm64"] | cross-test | cross-size   (cross/README.md)
 #   make clean | distclean
 #
 # CC is musl-gcc when it is on PATH, else cc (static when cc can link
@@ -56,7 +57,7 @@ SS_LDFLAGS = $(STATIC) -no-pie -Wl,--gc-sections -Wl,-z,noseparate-code \
 	-Wl,--build-id=none -s
 # strip -s leaves the .comment of crt files; musl builds also carry a lone
 # 4-byte .eh_frame terminator that nothing reads (C code does not unwind).
-ifeq ($(CC),musl-gcc)
+ifneq ($(findstring musl,$(notdir $(CC))),)
 STATIC := -static
 STRIP_CMD := $(STRIP) -R .comment -R .eh_frame
 else
@@ -75,12 +76,15 @@ COMPILE = $(CC) $(SS_CPPFLAGS) $(SS_CFLAGS) $(CFLAGS_EXTRA)
 LINK = $(CC) $(SS_CFLAGS) $(CFLAGS_EXTRA) $(SS_LDFLAGS) $(LDFLAGS_EXTRA)
 
 .PHONY: all clean distclean install test test-full bench size size-update FORCE $(CONFIG_TARGETS)
+.PHONY: cross cross-test cross-size
+# BIN: where the binary goes (make cross builds build/cross/ARCH/ss).
+BIN ?= ss
 all: $(BIN)
 
 $(BIN): $(OBJS) $(BUILD)/flags
 	$(LINK) -o $@ $(OBJS)
 	$(STRIP_CMD) $@
-ifneq ($(CC),musl-gcc)
+ifeq ($(findstring musl,$(notdir $(CC))),)
 ifeq ($(SAN)$(SS_SIZE_RUN),)
 	@echo "note: built with $(CC), not musl-gcc: sizes differ from the README and Kconfig figures, which are musl static builds (apt-get install musl-tools)" >&2
 endif
@@ -147,15 +151,31 @@ ifneq ($(CC),musl-gcc)
 	@echo "note: $(CC), not musl-gcc: these sizes are not comparable to the README and Kconfig figures, which are musl static builds (apt-get install musl-tools)" >&2
 endif
 	SS_SIZE_RUN=1 sh config/size.sh
+	sh cross/size.sh $(ARCHES)
+
+# Static musl binaries for the router architectures, tested under qemu-user
+# (cross/setup.sh installs the toolchains from Debian; cross/README.md).
+ARCHES ?=
+cross:
+	sh cross/build.sh $(ARCHES)
+
+cross-test: cross
+	sh cross/test.sh $(ARCHES)
+
+cross-size:
+	sh cross/size.sh $(ARCHES)
 
 # The same, written into the Kconfig Cost lines and the README table.
 size-update:
 	sh config/size.sh | sh config/size-apply.sh
+	sh cross/size.sh --readme $(ARCHES) >/dev/null
 
+MANDIR ?= $(PREFIX)/share/man
 install: ss
 	@test "$(SAN)" != 1 || { echo "make install: not with SAN=1 (a sanitizer build is for testing)" >&2; exit 1; }
-	install -d $(DESTDIR)$(PREFIX)/bin
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(MANDIR)/man8
 	install -m 755 ss $(DESTDIR)$(PREFIX)/bin/ss
+	install -m 644 doc/ss.8 $(DESTDIR)$(MANDIR)/man8/ss.8
 
 clean:
 	rm -rf $(BUILD) ss

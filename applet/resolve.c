@@ -6,7 +6,6 @@
  * glibc would not accept, or that would put a control byte on the screen,
  * print as the number. */
 #include <fcntl.h>
-#include <limits.h>
 #include <poll.h>
 #include <string.h>
 #include <net/if.h>
@@ -260,7 +259,9 @@ struct resolv {
 };
 
 /* atoi() as glibc's res_setoptions uses it: strtol saturating at the long
- * range, then converted to int (wrapping, as glibc on LP64 does). */
+ * range, then converted to int (wrapping, as glibc on LP64 does). The range
+ * is LP64's on every target, so that a 32-bit build (mips, arm) reads the
+ * file as the x86-64 reference does. */
 static int conf_atoi(const char *p, const char *e)
 {
 	uint64_t v = 0, max;
@@ -270,7 +271,7 @@ static int conf_atoi(const char *p, const char *e)
 		p++;
 	if (p < e && (*p == '-' || *p == '+'))
 		neg = *p++ == '-';
-	max = (uint64_t)LONG_MAX + (unsigned)neg;
+	max = (uint64_t)INT64_MAX + (unsigned)neg;
 	for (; p < e && *p >= '0' && *p <= '9'; p++) {
 		unsigned d = (unsigned)(*p - '0');
 		v = v > (max - d) / 10 ? max : v * 10 + d;

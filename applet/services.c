@@ -4,7 +4,6 @@
  * files-service.c, files-proto.c), the port range as 6.1's
  * fscanf("%d %d") reads it.  Spec section 2.5. */
 #include <fcntl.h>
-#include <limits.h>
 #include <string.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
@@ -80,10 +79,11 @@ static char *word(char **pp)
 
 /* strtoul(s, &end, base) as glibc 2.36's nss_files reads a number: a sign,
  * base 0 (0x hex, 0 octal) or 10, ULONG_MAX on overflow, and a value over
- * 32 bits rejects the line.  NULL if there is no number. */
+ * 32 bits rejects the line.  NULL if there is no number.  The long is LP64's
+ * on every target, so 32-bit builds read the file as x86-64 does. */
 static char *number(char *s, unsigned base, uint32_t *out)
 {
-	unsigned long v = 0;
+	uint64_t v = 0;
 	int neg = *s == '-', ovf = 0;
 	char *d;
 
@@ -103,17 +103,17 @@ static char *number(char *s, unsigned base, uint32_t *out)
 			dg = (unsigned)((*s | 32) - 'a') < 6 ? (unsigned)((*s | 32) - 'a') + 10 : 99;
 		if (dg >= base)
 			break;
-		if (v > (ULONG_MAX - dg) / base)
+		if (v > (UINT64_MAX - dg) / base)
 			ovf = 1;
 		v = v * base + dg;
 	}
 	if (s == d)
 		return NULL;
 	if (ovf)
-		v = ULONG_MAX;
+		v = UINT64_MAX;
 	else if (neg)
 		v = -v;
-	if ((uint64_t)v > 0xffffffffu)
+	if (v > 0xffffffffu)
 		return NULL;
 	*out = (uint32_t)v;
 	return s;
@@ -270,8 +270,9 @@ const char *protocol_name(unsigned proto, size_t *len)
 /* fscanf's %d on a file read through a buffer (one read() takes a sysctl
  * file whole: the kernel answers EOF to reads at an offset; blanks before a
  * number can be any number of them): blanks skipped, a sign, digits as
- * strtol reads them (LONG_MIN/LONG_MAX on overflow), the long then cut to
- * int as glibc stores it.  0 if there is no number. */
+ * strtol reads them (LONG_MIN/LONG_MAX on overflow, LP64's on every
+ * target), the long then cut to int as glibc stores it.  0 if there is no
+ * number. */
 struct rd {
 	int fd, c;
 	unsigned pos, len;
@@ -294,7 +295,7 @@ static void rd_next(struct rd *r)
 
 static int scan_int(struct rd *r, int *out)
 {
-	unsigned long v = 0, lim = LONG_MAX;
+	uint64_t v = 0, lim = INT64_MAX;
 	int neg = 0, any = 0;
 
 	while (is_space(r->c))
@@ -303,7 +304,7 @@ static int scan_int(struct rd *r, int *out)
 		neg = r->c == '-';
 		rd_next(r);
 	}
-	lim += (unsigned long)neg;
+	lim += (unsigned)neg;
 	for (; (unsigned)(r->c - '0') < 10; rd_next(r), any = 1)
 		v = v > (lim - (unsigned)(r->c - '0')) / 10 ? lim : v * 10 + (unsigned)(r->c - '0');
 	*out = (int)(unsigned)(neg ? -v : v);

@@ -14,9 +14,13 @@ struct inet_ctx {
 	void *arg;
 };
 
-static uint16_t be16(uint16_t v)
+/* A big-endian (network order) 16-bit field read by its bytes, so that
+ * the same code is right on little- and big-endian hosts. */
+static uint16_t be16(const uint16_t *f)
 {
-	return (uint16_t)(v >> 8 | v << 8);
+	const uint8_t *b = (const uint8_t *)f;
+
+	return (uint16_t)(b[0] << 8 | b[1]);
 }
 
 /* The table's IP protocol as the request and the netid want it. */
@@ -73,8 +77,8 @@ static int inet_msg_cb(const struct nl_hdr *h, void *arg)
 	r.u.in.timer = m->timer;
 	r.u.in.retrans = m->retrans;
 	r.u.in.protocol = c->protocol;
-	r.u.in.lport = be16(m->id.sport);
-	r.u.in.rport = be16(m->id.dport);
+	r.u.in.lport = be16(&m->id.sport);
+	r.u.in.rport = be16(&m->id.dport);
 	r.u.in.ifindex = m->id.ifindex;
 	memcpy(r.u.in.laddr, m->id.src, 16);
 	memcpy(r.u.in.raddr, m->id.dst, 16);
@@ -101,10 +105,21 @@ void inet_diag_bytecode(const void *prog, size_t len)
 
 static uint16_t id_sport, id_dport;	/* network order */
 
+/* A host-order value stored in network order, by its bytes, as be16()
+ * reads one: right on little- and big-endian hosts. */
+static uint16_t net16(uint16_t v)
+{
+	const uint8_t b[2] = { (uint8_t)(v >> 8), (uint8_t)v };
+	uint16_t r;
+
+	memcpy(&r, b, 2);
+	return r;
+}
+
 void inet_diag_ports(uint16_t sport, uint16_t dport)
 {
-	id_sport = be16(sport);
-	id_dport = be16(dport);
+	id_sport = net16(sport);
+	id_dport = net16(dport);
 }
 
 int inet_diag_filtered(void)

@@ -75,7 +75,7 @@ CASES
 #    socket of ours may take its place as fd 1 (the table would go to the
 #    kernel).  The table comes from a recording: no kernel dump is needed.
 wmsg='ss: write error on standard output'
-rec=$TESTS/fixtures/dumps/syn-many.dump
+rec=${FIXTURES_DIR:-$TESTS/fixtures}/dumps/syn-many.dump	# cross/test.sh: big-endian twin
 # werr NAME HOW ARGS...: HOW is "full" (stdout /dev/full) or "closed"
 werr() {
 	local what=$1 how=$2 rc why=()

@@ -11,7 +11,7 @@
 
 . "$(dirname "$0")/lib.sh"
 
-FIX=$TESTS/fixtures
+FIX=${FIXTURES_DIR:-$TESTS/fixtures}	# cross/test.sh: big-endian twins
 W=$OUT/fixtures
 rm -rf "$W"
 mkdir -p "$W"
