@@ -2,6 +2,7 @@
 #include "config.h"
 #include "render.h"
 #include "out.h"
+#include "fmt.h"
 
 /* Our token store: a length byte (0xff: two more length bytes follow) and
  * the text.  Never larger than 6.1's chunks for the same tokens, so one
@@ -108,6 +109,19 @@ void row_put(int col, const char *s, size_t n)
 	if (n > TOKEN_MAX)
 		n = TOKEN_MAX;
 	store(s, n);
+	account(col, n);
+}
+
+void row_num(int col, int64_t v)
+{
+	char *p = arena_ + R.used;
+	size_t n;
+
+	if (!(R.enabled & (1u << col)))
+		return;
+	n = fmt_i64(p + 1, v);	/* at most 20 bytes: no long length form */
+	*p = (char)n;
+	R.used += n + 1;
 	account(col, n);
 }
 

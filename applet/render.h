@@ -4,6 +4,7 @@
 #ifndef SS_RENDER_H
 #define SS_RENDER_H
 #include <stddef.h>
+#include <stdint.h>
 
 enum col {
 	COL_NETID, COL_STATE, COL_RECVQ, COL_SENDQ, COL_LADDR, COL_LPORT,
@@ -18,6 +19,8 @@ void render_header(void);
  * tokens of disabled columns are dropped. */
 void row_begin(void);
 void row_put(int col, const char *s, size_t n);
+/* The same for a decimal number: formatted straight into the token store. */
+void row_num(int col, int64_t v);
 /* The same for a token of n (<= 256) bytes the caller writes at the place
  * returned, straight into the token store: no copy on the way. */
 char *row_token(int col, size_t n);

@@ -14,10 +14,8 @@ static const unsigned char state_len[SS_MAX] = { 7, 5, 8, 8, 10, 10, 9, 6, 10, 8
 
 void row_queues(int32_t rq, int32_t wq)
 {
-	char b[16];
-
-	row_put(COL_RECVQ, b, fmt_i64(b, rq));
-	row_put(COL_SENDQ, b, fmt_i64(b, wq));
+	row_num(COL_RECVQ, rq);
+	row_num(COL_SENDQ, wq);
 }
 
 void row_head(const char *netid, size_t n, unsigned state, int32_t rq, int32_t wq)

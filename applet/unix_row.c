@@ -18,7 +18,7 @@ void unix_row(const struct sock_rec *r, unsigned flags)
 {
 	const struct rec_unix *u = &r->u.un;
 	const char *s = table_info[r->table].netid;
-	char b[16], *t;
+	char *t;
 	size_t n = 1, len, max = r->origin == REC_PROC ? UNIX_PROC_NAME_MAX : UNIX_NAME_MAX;
 
 	(void)flags;
@@ -41,7 +41,7 @@ void unix_row(const struct sock_rec *r, unsigned flags)
 	} else {
 		row_put(COL_LADDR, "* ", 2);
 	}
-	row_put(COL_LPORT, b, fmt_i64(b, (int32_t)r->inode));
+	row_num(COL_LPORT, (int32_t)r->inode);
 	if (u->peer_name) {
 		n = strlen(u->peer_name);
 		n = n < UNIX_NAME_MAX ? n : UNIX_NAME_MAX;
@@ -51,5 +51,5 @@ void unix_row(const struct sock_rec *r, unsigned flags)
 	} else {
 		row_put(COL_RADDR, "* ", 2);
 	}
-	row_put(COL_RPORT, b, fmt_i64(b, (int32_t)u->peer));
+	row_num(COL_RPORT, (int32_t)u->peer);
 }
