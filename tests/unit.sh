@@ -11,7 +11,7 @@ if [ ! -f "$ROOT/applet/fmt.c" ]; then
 	skip "unit fmt" "applet/fmt.c does not exist yet"
 	exit 0
 fi
-if ! cc -std=gnu11 -O2 -Wall -I"$ROOT/applet" -I"$ROOT/include" -I"$ROOT" \
+if ! cc -std=gnu11 -O2 -Wall -I"$ROOT/applet" -I"$ROOT/include" -I"$ROOT" -I"$ROOT/build" \
 	-o "$OUT/unit_fmt" "$TESTS/unit_fmt.c" "$ROOT/applet/fmt.c" >"$OUT/unit_fmt.build.log" 2>&1; then
 	mapfile -t log < <(head -n 10 "$OUT/unit_fmt.build.log")
 	fail "unit fmt (build)" "${log[@]}"
