@@ -122,11 +122,8 @@ static size_t proto_token(char *b, int32_t proto, unsigned flags)
 			nl_protos_load();
 		name = P.name[proto];
 	}
-	if (name) {
-		n = strlen(name);
-		if (n > 500)
-			n = 500;
-		memcpy(b, name, n);
+	if (name) {	/* 6.1 cuts at 500 bytes; ours escaped (fmt_esc()) */
+		n = fmt_esc(b, name, strlen(name), 500);
 	} else {
 		n = fmt_i64(b, proto);
 	}
@@ -177,10 +174,7 @@ static size_t proc_comm(char *b, int pid)
 		;
 	if (e == p)
 		return 0;
-	n = (size_t)(e - p);
-	if (n > 63)
-		n = 63;
-	memcpy(b, p, n);
+	n = fmt_esc(b, p, (size_t)(e - p), 63);	/* comm escaped */
 	b[n++] = '/';
 	n += fmt_u64(b + n, (unsigned)pid);
 	return n < 64 ? n : 63;
