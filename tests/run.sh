@@ -25,6 +25,7 @@
 #   resolve      -r with a fake DNS server, test /etc/hosts and resolv.conf (root)
 #   etcfiles     /etc/services, /etc/protocols, port range, /proc read errors vs /usr/bin/ss
 #   procmap      -p / -T and -s: made-up /proc trees and sockstat files, live processes
+#   escape       interface and process names with control bytes (\\ooo) vs 6.1 on renamed ones
 # unit, configs and fuzz test the source tree (they build it), whatever SS
 # is; every other group runs $SS.  A comparison passes only when the
 # reference run worked and printed something (tests/lib.sh compare_run); a
@@ -50,7 +51,7 @@ if ! command -v bash >/dev/null 2>&1; then
 	exit 1
 fi
 
-groups=${*:-unit cli getopt render fixtures scale tty configs fuzz golden fallback replay resolve etcfiles procmap}
+groups=${*:-unit cli getopt render fixtures scale tty configs fuzz golden fallback replay resolve etcfiles procmap escape}
 log=$OUT/run.log
 : >"$log"
 start=$(date +%s)
