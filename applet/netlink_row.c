@@ -103,8 +103,15 @@ static void nl_protos_load(void)
 		ln = 0;
 		const char *bad = nl_protos_line(line);
 		if (bad) {
-			/* the file's own bytes, quoted as 6.1 quotes them */
-			errs("Database " NL_PROTOS " is corrupted at ", bad);
+			/* the file's own bytes, quoted as 6.1 quotes them (its
+			 * newline kept), control bytes escaped */
+			char e[4 * sizeof(line)];
+			size_t l = strlen(bad), nl = l && bad[l - 1] == '\n';
+
+			l = fmt_esc(e, bad, l - nl, sizeof(e) - 2);
+			e[l] = '\n';
+			e[l + nl] = 0;
+			errs("Database " NL_PROTOS " is corrupted at ", e);
 			break;
 		}
 	}

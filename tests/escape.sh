@@ -4,7 +4,8 @@
 # bound to fe80::1 on it) and a process whose comm is n<ESC>x<DEL> holding a
 # netlink socket.  ./ss runs first; then the interface and the comm are
 # renamed to their escaped text (a\033b, n\033x\177) and iproute2 6.1 runs
-# on the same sockets: it must print what ./ss printed.  Root, unshare -n,
+# on the same sockets: it must print what ./ss printed.  /etc/iproute2/nl_protos
+# names likewise, from bind-mounted copies (raw for ./ss, escaped for 6.1).  Root, unshare -n,
 # python3 and ip; else skipped.
 
 . "$(dirname "$0")/lib.sh"
@@ -101,6 +102,31 @@ for c in "${CASES[@]}"; do
 	compare_run "escape $c" "$W/r$i" "$W/t$i"
 	i=$((i + 1))
 done
+# /etc/iproute2/nl_protos names with control bytes (bind-mounted copies, the
+# reference's escaped) and a corrupted line with ESC, quoted on stderr
+if unshare -m true 2>/dev/null; then
+	printf '0 rt\033nl\n4 diag\177x\n' >"$W/nlp"
+	printf '0 rt\\033nl\n4 diag\\177x\n' >"$W/nlp-shown"
+	printf '0 rtnl\nbad\033[31m line\n' >"$W/nlp-bad"
+	printf '0 rtnl\nbad\\033[31m line\n' >"$W/nlp-bad-shown"
+	nlp_run() { # BIN PREFIX FILE ARGS...
+		local bin=$1 pre=$2 file=$3
+		shift 3
+		env -i PATH=$CLEAN_PATH LC_ALL=C unshare -m /bin/sh -c \
+			'mount --bind "$1" /etc/iproute2/nl_protos || exit 97; shift; exec "$@"' \
+			_ "$file" timeout -k 2 "$SS_TIMEOUT" "$bin" "$@" >"$pre.out" 2>"$pre.err" </dev/null
+		echo $? >"$pre.rc"
+	}
+	for f in nlp nlp-bad; do
+		nlp_run "$SS" "$W/t-$f" "$W/$f" -A netlink -a
+		nlp_run "$REF" "$W/r-$f" "$W/$f-shown" -A netlink -a
+		sed -i '/diag.*:ss\//d; /tcpdiag:ss\//d' "$W/r-$f.out" "$W/t-$f.out"
+		compare_run "escape nl_protos $f" "$W/r-$f" "$W/t-$f" stderr
+	done
+else
+	skip "escape nl_protos" "needs unshare -m"
+fi
+
 kill "$holder" 2>/dev/null
 wait "$holder" 2>/dev/null
 exit 0
