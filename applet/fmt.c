@@ -115,3 +115,29 @@ size_t fmt_ipv6(char *dst, const uint8_t a[16])
 	}
 	return n;
 }
+
+/* One scheme for all outside text (unix names, interface, service, protocol
+ * and process names): a control byte shows as \ooo, so no byte read from
+ * outside can split a row or reach the terminal as a control. */
+size_t fmt_esc(char *dst, const char *s, size_t n, size_t cap)
+{
+	size_t o = 0;
+
+	while (n--) {
+		unsigned c = (unsigned char)*s++;
+		size_t k = (c && c < 0x20) || c == 0x7f ? 4 : 1;
+
+		if (cap - o < k)
+			break;
+		if (dst && k == 1) {
+			dst[o] = c ? (char)c : '@';
+		} else if (dst) {
+			dst[o] = '\\';
+			dst[o + 1] = (char)('0' + (c >> 6));
+			dst[o + 2] = (char)('0' + (c >> 3 & 7));
+			dst[o + 3] = (char)('0' + (c & 7));
+		}
+		o += k;
+	}
+	return o;
+}

@@ -1,10 +1,14 @@
 /* Interface index to name with one ioctl, cached: if_indextoname() is the
- * same thing without the cache. */
+ * same thing without the cache.  The kernel's dev_valid_name() refuses
+ * blanks, '/' and ':' but lets ESC and other control bytes through: they are
+ * escaped (fmt_esc()), or shown as '?' in builds
+ * without unix, netlink and port names (allnoconfig). */
 #include <string.h>
 #include <sys/ioctl.h>
 #include <sys/socket.h>
 #include <unistd.h>
 #include "names.h"
+#include "config.h"
 #include "fmt.h"
 
 #define SIOCGIFNAME_ 0x8910
@@ -19,7 +23,7 @@ _Static_assert(sizeof(struct ifreq_) == 40, "struct ifreq");
 size_t if_name(char *dst, unsigned ifindex)
 {
 	static unsigned last;
-	static char name[17];
+	static char name[IF_NAME_MAX + 1];
 	struct ifreq_ r;
 
 	if (ifindex != last) {
@@ -27,7 +31,16 @@ size_t if_name(char *dst, unsigned ifindex)
 		memset(&r, 0, sizeof(r));
 		r.ifindex = (int)ifindex;
 		if (fd >= 0 && ioctl(fd, SIOCGIFNAME_, &r) == 0) {
-			memcpy(name, r.name, 16);
+			if (CONFIG_SS_UNIX || CONFIG_SS_NETLINK || CONFIG_SS_SERVICES) {
+				name[fmt_esc(name, r.name, strlen(r.name), IF_NAME_MAX)] = 0;
+			} else {
+				/* no fmt_esc() in this build: 128 bytes that
+				 * allnoconfig cannot spare; '?' for a control */
+				for (int i = 0; i < 16; i++) {
+					unsigned c = (unsigned char)r.name[i];
+					name[i] = (c && c < 0x20) || c == 0x7f ? '?' : (char)c;
+				}
+			}
 		} else {
 			memcpy(name, "if", 2);
 			name[2 + fmt_u64(name + 2, ifindex)] = 0;

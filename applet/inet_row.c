@@ -66,8 +66,9 @@ static size_t host_token(char *b, const struct sock_rec *r, const uint8_t *a,
 	return n;
 }
 
-/* The port as text: a name (whole, any length) or digits written into b. */
-static const char *port_token(char *b, const struct sock_rec *r, unsigned port,
+/* The port as text written into b: a name (whole up to the token cap,
+ * escaped) or digits. */
+static char *port_token(char *b, const struct sock_rec *r, unsigned port,
 			      unsigned flags, size_t *n)
 {
 	const char *name = NULL;
@@ -84,14 +85,14 @@ static const char *port_token(char *b, const struct sock_rec *r, unsigned port,
 				*n = 8 + fmt_u64(b + 8, port);
 				return b;
 			}
-			return name;
-		}
-		if (!port_ephemeral(port))
+		} else if (!port_ephemeral(port)) {
 			name = service_name(port, r->table == TAB_UDP);
+			*n = name ? strlen(name) : 0;
+		}
 	}
-	if (name) {
-		*n = strlen(name);
-		return name;
+	if (name) {	/* /etc text: escaped, cut at the token cap */
+		*n = fmt_esc(b, name, *n, HOST_MAX);
+		return b;
 	}
 	*n = fmt_u64(b, port);
 	return b;

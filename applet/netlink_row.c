@@ -103,8 +103,15 @@ static void nl_protos_load(void)
 		ln = 0;
 		const char *bad = nl_protos_line(line);
 		if (bad) {
-			/* the file's own bytes, quoted as 6.1 quotes them */
-			errs("Database " NL_PROTOS " is corrupted at ", bad);
+			/* the file's own bytes, quoted as 6.1 quotes them (its
+			 * newline kept), control bytes escaped */
+			char e[4 * sizeof(line)];
+			size_t l = strlen(bad), nl = l && bad[l - 1] == '\n';
+
+			l = fmt_esc(e, bad, l - nl, sizeof(e) - 2);
+			e[l] = '\n';
+			e[l + nl] = 0;
+			errs("Database " NL_PROTOS " is corrupted at ", e);
 			break;
 		}
 	}
@@ -122,11 +129,8 @@ static size_t proto_token(char *b, int32_t proto, unsigned flags)
 			nl_protos_load();
 		name = P.name[proto];
 	}
-	if (name) {
-		n = strlen(name);
-		if (n > 500)
-			n = 500;
-		memcpy(b, name, n);
+	if (name) {	/* 6.1 cuts at 500 bytes; ours escaped (fmt_esc()) */
+		n = fmt_esc(b, name, strlen(name), 500);
 	} else {
 		n = fmt_i64(b, proto);
 	}
@@ -177,10 +181,7 @@ static size_t proc_comm(char *b, int pid)
 		;
 	if (e == p)
 		return 0;
-	n = (size_t)(e - p);
-	if (n > 63)
-		n = 63;
-	memcpy(b, p, n);
+	n = fmt_esc(b, p, (size_t)(e - p), 63);	/* comm escaped */
 	b[n++] = '/';
 	n += fmt_u64(b + n, (unsigned)pid);
 	return n < 64 ? n : 63;

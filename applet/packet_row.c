@@ -56,7 +56,7 @@ static size_t proto_token(char *b, unsigned proto, unsigned flags)
 void packet_row(const struct sock_rec *r, unsigned flags)
 {
 	const char *s = table_info[r->table].netid;
-	char b[24];
+	char b[IF_NAME_MAX + 8];	/* an escaped name and ':' */
 
 	row_head(s, strlen(s), r->state, r->rq, r->wq);
 	row_put(COL_LADDR, b, proto_token(b, r->u.pk.protocol, flags));

@@ -108,25 +108,17 @@ static const char *id_path(char *b, int32_t id, const char *suffix)
 	return b;
 }
 
-/* Names are outside text: quotes, backslashes and control bytes are
- * escaped so that a name can neither end its ("...") nor split the row. */
+/* Names are outside text: control bytes as everywhere (fmt_esc()), and
+ * quotes and backslashes after a '\\' so that a name can neither end its
+ * ("...") nor be read back wrong.  A comm holds no NUL. */
 static size_t escape(char *o, const char *s, size_t n)
 {
 	char *start = o;
 
 	for (size_t i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)s[i];
-		if (c == '"' || c == '\\') {
+		if (s[i] == '"' || s[i] == '\\')
 			*o++ = '\\';
-			*o++ = (char)c;
-		} else if (c < 0x20 || c == 0x7f) {
-			*o++ = '\\';
-			*o++ = (char)('0' + (c >> 6));
-			*o++ = (char)('0' + (c >> 3 & 7));
-			*o++ = (char)('0' + (c & 7));
-		} else {
-			*o++ = (char)c;
-		}
+		o += fmt_esc(o, s + i, 1, 4);
 	}
 	return (size_t)(o - start);
 }

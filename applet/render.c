@@ -142,10 +142,10 @@ void row_num(int col, int64_t v)
 
 char *row_token(int col, size_t n)
 {
-	static char scratch[256];
+	static char scratch[1024];
 
 	if (!(R.enabled & (1u << col)))
-		return scratch;	/* n <= 256: a disabled column's token goes nowhere */
+		return scratch;	/* n <= 1024: a disabled column's token goes nowhere */
 	store(NULL, n);
 	account(col, n);
 	return arena_ + R.used - n;

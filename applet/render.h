@@ -21,7 +21,7 @@ void row_begin(void);
 void row_put(int col, const char *s, size_t n);
 /* The same for a decimal number: formatted straight into the token store. */
 void row_num(int col, int64_t v);
-/* The same for a token of n (<= 256) bytes the caller writes at the place
+/* The same for a token of n (<= 1024) bytes the caller writes at the place
  * returned, straight into the token store: no copy on the way. */
 char *row_token(int col, size_t n);
 /* Renders what is buffered and flushes stdout. */

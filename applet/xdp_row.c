@@ -7,7 +7,7 @@
 
 void xdp_row(const struct sock_rec *r, unsigned flags)
 {
-	char b[24];
+	char b[IF_NAME_MAX + 8];	/* an escaped name and ':' */
 	size_t n;
 
 	(void)flags;

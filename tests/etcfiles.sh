@@ -154,6 +154,38 @@ printf '10 9\n' >"$I/r-inverted"
 # 200 000 services lines in descending port order (load must be O(n log n))
 awk 'BEGIN { for (i = 200000; i > 0; i--) printf "s%d %d/tcp\n", i, i % 65536 }' >"$I/svc-big"
 
+# hostile names (README: control bytes print as \\ooo): each file comes
+# raw for ./ss and with its names escaped, as text, for 6.1, which must then
+# print what ./ss prints for the raw one; blanks cannot be in a name
+python3 - "$I" <<'PY'
+import sys
+d = sys.argv[1]
+def shown(b):
+    return b''.join(b'\\%03o' % c if (0 < c < 0x20 or c == 0x7f) else bytes([c]) for c in b)
+svc = [(b'a\x1b[31mred', b'22/tcp'), (b'\x01\x1f\x7fdel', b'80/tcp'),
+       (b'\x1b]0;title\x07', b'5/udp'), (b'bs\\q"\xff\xc3(', b'7/tcp'),
+       (b'\x1b' * 40, b'1/tcp')]
+proto = [(b'ic\x1bmp', b'1'), (b'\x08\x08\x08\x7f', b'6'), (b'\x1b' * 31 + b'z', b'58')]
+# svc-odd holds an ESC name too; blanks (\t-\r) separate, NUL ends a line
+with open(d + '/svc-odd', 'rb') as f, open(d + '/svc-odd-shown', 'wb') as o:
+    o.write(b''.join(bytes([c]) if 9 <= c <= 13 else shown(bytes([c])) for c in f.read()))
+for name, rows, sep in (('svc-hostile', svc, b' '), ('proto-hostile', proto, b' ')):
+    for suffix, f in (('', lambda b: b), ('-shown', shown)):
+        with open('%s/%s%s' % (d, name, suffix), 'wb') as o:
+            for n, v in rows:
+                o.write(f(n) + sep + v + b'\n')
+PY
+
+# tokens of 255 bytes and more (issue 6): 6.1 prints service names whole
+# up to its token cap; 255 crosses our store's one-byte length
+l255=$(printf 'K%.0s' {1..255})
+l70k=$(head -c 70000 /dev/zero | tr '\0' N)
+{
+	printf '%s 22/tcp\n%s 22/udp\n' "$l255" "$l255"
+	printf '%s 80/tcp\n' "$l300"
+	printf '%s 5/tcp\n%s 5/udp\n' "$l70k" "$l70k"
+} >"$I/svc-tokens"
+
 # --- runners --------------------------------------------------------------
 # ns_run BIN PREFIX SERVICES PROTOCOLS: run_ss with both files bind-mounted
 ns_run() {
@@ -191,9 +223,18 @@ etc_case() {
 	ENVV=(PROC_NET_TCP="$I/tcp" PROC_NET_TCP6="$I/empty" PROC_NET_UDP="$I/udp"
 		PROC_NET_UDP6="$I/empty" PROC_NET_RAW="$I/raw" PROC_NET_RAW6="$I/empty"
 		"${range[@]}" "${ENVV[@]}")
-	ns_run "$REF" "$W/r$n" "$2" "$3"
+	# REF_ETC="SERVICES PROTOCOLS": the reference reads these instead;
+	# PTY=COLUMNS: both run on a pseudo-terminal that wide (tests/ptyrun)
+	local ref=$REF ss=$SS args=("${ARGV[@]}")
+	if [ -n "${PTY:-}" ]; then
+		ref=$OUT/ptyrun ss=$OUT/ptyrun
+		ARGV=("$PTY" "$SS_TIMEOUT" "$REF" "${args[@]}")
+	fi
+	# shellcheck disable=SC2086
+	ns_run "$ref" "$W/r$n" ${REF_ETC:-"$2" "$3"}
 	ref_valid "$name" "$W/r$n" || return
-	ns_run "$SS" "$W/t$n" "$2" "$3"
+	[ -n "${PTY:-}" ] && ARGV[2]=$SS
+	ns_run "$ss" "$W/t$n" "$2" "$3"
 	compare_run "$name" "$W/r$n" "$W/t$n" stderr
 }
 
@@ -213,14 +254,14 @@ proc_case() {
 # --- /etc/services ----------------------------------------------------------
 P=/etc/protocols
 etc_case services-plain "$I/svc-plain" $P '' '-tua'
-etc_case services-odd "$I/svc-odd" $P '' '-tua'
-etc_case services-odd-4 "$I/svc-odd" $P '' '-4 -tuwa'
+REF_ETC="$I/svc-odd-shown $P" etc_case services-odd "$I/svc-odd" $P '' '-tua'
+REF_ETC="$I/svc-odd-shown $P" etc_case services-odd-4 "$I/svc-odd" $P '' '-4 -tuwa'
 etc_case services-dup-unsorted "$I/svc-dup" $P '' '-tua'
 etc_case services-long "$I/svc-long" $P '' '-tl'
 etc_case services-long-udp "$I/svc-long" $P '' '-ul'
 etc_case services-crlf "$I/svc-crlf" $P '' '-tua'
 etc_case services-empty "$I/empty" "$I/empty" '' '-tuwa'
-etc_case services-numeric "$I/svc-odd" $P '' '-tuwan'
+REF_ETC="$I/svc-odd-shown $P" etc_case services-numeric "$I/svc-odd" $P '' '-tuwan'
 etc_case services-big-unsorted "$I/svc-big" $P '' '-tua'
 
 # --- /etc/protocols (raw sockets) ----------------------------------------
@@ -228,6 +269,25 @@ etc_case protocols-odd "$I/svc-plain" "$I/proto-odd" '' '-wa'
 etc_case protocols-long "$I/svc-plain" "$I/proto-long" '' '-wa'
 etc_case protocols-long-H "$I/svc-plain" "$I/proto-long" '' '-waH'
 etc_case protocols-numeric "$I/svc-plain" "$I/proto-long" '' '-wan'
+
+# --- hostile names: escaped, the reference reading escaped copies ---------
+REF_ETC="$I/svc-hostile-shown $P" etc_case services-hostile "$I/svc-hostile" $P '' '-tua'
+REF_ETC="$I/svc-plain $I/proto-hostile-shown" \
+	etc_case protocols-hostile "$I/svc-plain" "$I/proto-hostile" '' '-wa'
+
+# --- tokens of 255, 300 and 70 000 bytes (6.1's token cap) ------------------
+etc_case tokens-t "$I/svc-tokens" $P '' '-t'
+etc_case tokens-ta "$I/svc-tokens" $P '' '-ta'
+etc_case tokens-tua "$I/svc-tokens" $P '' '-tua'
+etc_case tokens-tuaH "$I/svc-tokens" $P '' '-tuaH'
+if build_helper ptyrun && "$OUT/ptyrun" 80 5 true 2>/dev/null; then
+	PTY=80 etc_case tokens-ta-pty80 "$I/svc-tokens" $P '' '-ta'
+	PTY=200 etc_case tokens-tua-pty200 "$I/svc-tokens" $P '' '-tua'
+	PTY=80 REF_ETC="$I/svc-hostile-shown $P" \
+		etc_case services-hostile-pty80 "$I/svc-hostile" $P '' '-tua'
+else
+	skip "etcfiles tokens-pty" "no pseudo-terminal (tests/ptyrun)"
+fi
 
 # --- ip_local_port_range ------------------------------------------------
 for r in basic blanks signs zero overflow wrap intmin comma one sign-only alpha hex \

@@ -83,6 +83,7 @@ for c in '-xa' '-xan' '-x' '-0a' '-0' '-an' '-a' '-f netlink -a' '-A unix -l' '-
 		-x | -A*-l) sed -i '/^u_dgr /d' "$W/r$n.out" "$W/t$n.out" ;;
 		esac
 		norm_dgram "$W/r$n.out" "$W/t$n.out"
+		python3 "$TESTS/shown.py" "$W/r$n.out"	# sockmix's hostile names, escaped
 		compare_run "fallback (no netlink; 6.1 $how) $c" "$W/r$n" "$W/t$n"
 	done
 done

@@ -36,7 +36,7 @@ Common keys: flags=N (default NLM_F_MULTI), type=N for inet (message type,
 default 20), len=N (nlmsg_len as written), tail=HEX (bytes appended to the
 payload), attr=TYPE:HEX (any attribute, repeatable).
 """
-import errno, shlex, socket, struct, sys
+import errno, os, shlex, socket, struct, sys
 
 TCP_STATES = {'ESTABLISHED': 1, 'ESTAB': 1, 'SYN_SENT': 2, 'SYN_RECV': 3,
               'FIN_WAIT1': 4, 'FIN_WAIT2': 5, 'TIME_WAIT': 6, 'CLOSE': 7,
@@ -47,6 +47,17 @@ SOCK_TYPES = {'stream': 1, 'dgram': 2, 'raw': 3, 'seqpacket': 5}
 
 def esc(v):
     return v.encode('utf-8').decode('unicode_escape').encode('latin-1')
+
+
+def shown(b):
+    """A name as ./ss prints it (README: control bytes as \\ooo; NUL is
+    left for the printer to show as '@'): with GENDUMP_ESCAPED=1 names are
+    written so, and iproute2 6.1 reading them prints what ./ss must print
+    for the raw names."""
+    if os.environ.get('GENDUMP_ESCAPED') != '1':
+        return b
+    return b''.join(b'\\%03o' % c if (0 < c < 0x20 or c == 0x7f) else bytes([c])
+                    for c in b)
 
 
 def num(v):
@@ -131,7 +142,7 @@ def unix(kv):
     body = struct.pack('=BBBBIII', 1, g(kv, 'type', 1), g(kv, 'state', 7), 0, g(kv, 'ino'),
                        cookie & 0xffffffff, cookie >> 32)
     if 'name' in kv:
-        body += attr(0, esc(kv['name']))
+        body += attr(0, shown(esc(kv['name'])))
     if 'vfs' in kv:
         body += attr(1, struct.pack('=II', *(nums(kv['vfs']) + [0, 0])[:2]))
     if 'peer' in kv:

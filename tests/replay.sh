@@ -12,6 +12,9 @@
 #               most); README lists it: `???` at a line start of the
 #               reference becomes `raw`, nothing else is changed
 #   @expect=T   the reference output must contain T (proves the path taken)
+#   @escaped    the reference reads the set written with its names escaped
+#               (gendump.py GENDUMP_ESCAPED=1: control bytes as \ooo, as
+#               README says ./ss prints them), ./ss the raw set
 # The reference must exit 0 and print at least one socket row, else the
 # case FAILs.  Runs in a private network namespace holding a few live
 # sockets (127.0.0.1:4000 tcp listener, 127.0.0.1:4001 udp, a raw icmp
@@ -43,6 +46,9 @@ if [ "${REPLAY_INNER:-}" != 1 ]; then
 		mkdir -p "$RW/$set"
 		python3 "$TESTS/gendump.py" "$spec" "$RW/$set" 2>"$RW/$set.log" ||
 			fail "replay-gen $set" "$(head -c 300 "$RW/$set.log")"
+		mkdir -p "$RW/$set.esc"
+		GENDUMP_ESCAPED=1 python3 "$TESTS/gendump.py" "$spec" "$RW/$set.esc" \
+			2>>"$RW/$set.log" || fail "replay-gen $set.esc" "$(head -c 300 "$RW/$set.log")"
 	done
 	exec timeout -k 5 120 unshare -n env REPLAY_INNER=1 bash "$0"
 fi
@@ -71,12 +77,13 @@ while IFS= read -r line || [ -n "$line" ]; do
 	split_args "$line"
 	set=${ARGV[0]}
 	ARGV=("${ARGV[@]:1}")
-	errcmp= netid=0 expect=
+	errcmp= netid=0 expect= refdir=
 	while [ ${#ARGV[@]} -gt 0 ]; do
 		case "${ARGV[0]}" in
 		@err) errcmp=stderr ;;
 		@netid-raw) netid=1 ;;
 		@expect=*) expect=${ARGV[0]#@expect=} ;;
+		@escaped) refdir=.esc ;;
 		*) break ;;
 		esac
 		ARGV=("${ARGV[@]:1}")
@@ -89,8 +96,10 @@ while IFS= read -r line || [ -n "$line" ]; do
 		fail "$name" "no dump set tests/replay/$set.spec"
 		continue
 	fi
-	ENVV+=("SS_DIAG_DIR=$RW/$set" "LD_PRELOAD=$SHIM")
+	base=("${ENVV[@]}")
+	ENVV=("${base[@]}" "SS_DIAG_DIR=$RW/$set$refdir" "LD_PRELOAD=$SHIM")
 	run_ss "$REF" "$p.ref"
+	ENVV=("${base[@]}" "SS_DIAG_DIR=$RW/$set" "LD_PRELOAD=$SHIM")
 	run_ss "$SS" "$p.test"
 	rows=$(grep -cvE '^(Netid|State|Recv-Q) ' "$p.ref.out")
 	if [ "$(cat "$p.ref.rc")" != 0 ] || [ "$rows" = 0 ]; then

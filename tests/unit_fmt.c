@@ -260,11 +260,50 @@ static int test_ipv6(void)
 	return finish(&c);
 }
 
+/* fmt_esc: every byte against the README's scheme, a counting pass that
+ * agrees, and caps that never cut a \ooo in half */
+static int test_esc(void)
+{
+	struct check c = { "fmt_esc" };
+	unsigned char buf[BUFSZ];
+	char in[2], want[8];
+
+	for (int b = 0; b < 256; b++) {
+		in[0] = (char)b;
+		if (b == 0)
+			strcpy(want, "@");
+		else if (b < 0x20 || b == 0x7f)
+			snprintf(want, sizeof(want), "\\%03o", b);
+		else
+			want[0] = (char)b, want[1] = 0;
+		memset(buf, SENTINEL, sizeof(buf));
+		size_t n = fmt_esc((char *)buf, in, 1, 4);
+		verdict(&c, "one byte", want, buf, n, 4);
+		c.n++;
+		if (fmt_esc(NULL, in, 1, 4) != n && c.bad++ == 0)
+			printf("FAIL unit fmt_esc\n    counting pass differs for byte %d\n", b);
+	}
+	static const struct { const char *s; size_t n, cap; const char *want; } t[] = {
+		{ "ab\ncd\033[31mred", 13, 64, "ab\\012cd\\033[31mred" },
+		{ "a\033b", 3, 4, "a" },		/* \033 does not fit: stops before it */
+		{ "a\033b", 3, 5, "a\\033" },
+		{ "\"\\ \xff", 4, 64, "\"\\ \xff" },	/* quotes, backslash, blank, high: as they are */
+		{ "\0ab\0", 4, 64, "@ab@" },
+	};
+	for (size_t i = 0; i < sizeof(t) / sizeof(t[0]); i++) {
+		memset(buf, SENTINEL, sizeof(buf));
+		verdict(&c, t[i].want, t[i].want, buf, fmt_esc((char *)buf, t[i].s, t[i].n, t[i].cap),
+			t[i].cap);
+	}
+	return finish(&c);
+}
+
 int main(void)
 {
 	setvbuf(stdout, NULL, _IOLBF, 0);
 	int bad = test_numbers();
 	bad |= test_ipv4();
 	bad |= test_ipv6();
+	bad |= test_esc();
 	return bad;
 }
