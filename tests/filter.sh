@@ -62,6 +62,15 @@ while IFS= read -r line || [ -n "$line" ]; do
 	run_ss "$REF" "$p.ref"
 	run_ss "$SS" "$p.test"
 	run_ss "$NOBC" "$p.nobc"
+	# sockmix's hostile names as we escape them (README); when an escaped
+	# name is the widest of its column the columns widen, which shown.py
+	# cannot redo: such cases compare with runs of blanks squeezed.
+	if LC_ALL=C grep -qaE $'[\x01-\x09\x0b-\x1f\x7f]|/ne$' "$p.ref.out"; then
+		python3 "$TESTS/shown.py" "$p.ref.out"
+		for f in "$p.ref.out" "$p.test.out" "$p.nobc.out"; do
+			tr -s ' ' <"$f" >"$f.sq" && mv "$f.sq" "$f"
+		done
+	fi
 	if grep -q 'not supported in this build' "$p.test.err" && ! cmp -s "$p.ref.out" "$p.test.out"; then
 		skip "filter $line" "$(head -n 1 "$p.test.err")"
 		continue
