@@ -350,6 +350,11 @@ static void apply(struct ss_opts *o, int c, char *arg, const char *longname)
 	case 'l': o->state_filter = TCPF(SS_LISTEN) | TCPF(SS_CLOSE); return;
 	case 'H': o->flags |= F_NOHEADER; return;
 	case 'O': o->flags |= F_ONELINE; return;
+	case 'o': if (CONFIG_SS_DETAILS) { o->flags |= F_TIMERS; return; } break;
+	case 'e': if (CONFIG_SS_DETAILS) { o->flags |= F_EXT | F_TIMERS; return; } break;	/* 6.1: -e implies -o */
+	case 'm': if (CONFIG_SS_DETAILS) { o->flags |= F_MEM; return; } break;
+	case O_TOS: if (CONFIG_SS_DETAILS) { o->flags |= F_TOS; return; } break;
+	case O_CGROUP: if (CONFIG_SS_DETAILS) { o->flags |= F_CGROUP; return; } break;
 	case 'h':
 		opts_usage(1);
 		_exit(0);
