@@ -81,6 +81,9 @@ static const char help_text[] =
 #if CONFIG_SS_SUMMARY
 	" [ -s ]"
 #endif
+#if CONFIG_SS_DETAILS
+	" [ -oem ] [ --tos ] [ --cgroup ]"
+#endif
 	" [ -f FAMILY ] [ -A QUERY ]"
 #if CONFIG_SS_FILTER
 	" [ -D FILE ] [ -F FILE ] [ state STATE ] [ EXPRESSION ]\n";
@@ -98,12 +101,21 @@ static const char help_text[] =
 #endif
 	"   -a, --all           display all sockets\n"
 	"   -l, --listening     display listening sockets\n"
+#if CONFIG_SS_DETAILS
+	"   -o, --options       show timer information\n"
+	"   -e, --extended      show detailed socket information\n"
+	"   -m, --memory        show socket memory usage\n"
+#endif
 #if CONFIG_SS_PROCESS
 	"   -p, --processes     show process using socket\n"
 	"   -T, --threads       show thread using socket\n"
 #endif
 #if CONFIG_SS_SUMMARY
 	"   -s, --summary       show socket usage summary\n"
+#endif
+#if CONFIG_SS_DETAILS
+	"       --tos           show tos and priority information\n"
+	"       --cgroup        show cgroup information\n"
 #endif
 	"\n"
 	"   -4, --ipv4          display only IP version 4 sockets\n"
