@@ -2,13 +2,244 @@
  * each starting with its own separator, in 6.1's per-family order.  Built
  * here, in one place, into one token: the process map (-p) and the
  * details (-e -o -m -i ...) add their pieces below. */
+#include <string.h>
+#include <unistd.h>
 #include "config.h"
 #include "rows.h"
 #include "render.h"
+#include "fmt.h"
+#include "errmsg.h"
+#include "tables.h"
 #include "procmap.h"
+
+/* One token under construction; 6.1's longest pieces (unix peers:) are
+ * bounded by a netlink attribute (64 KiB), as the token store is. */
+struct c8 {
+	char *p, *end;
+};
+
+static void put(struct c8 *b, const char *s, size_t n)
+{
+	if (n > (size_t)(b->end - b->p))
+		n = (size_t)(b->end - b->p);
+	memcpy(b->p, s, n);
+	b->p += n;
+}
+
+static void puts8(struct c8 *b, const char *s)
+{
+	put(b, s, strlen(s));
+}
+
+static void putu(struct c8 *b, uint64_t v)
+{
+	char t[24];
+
+	put(b, t, fmt_u64(t, v));
+}
+
+static void putx(struct c8 *b, uint64_t v)
+{
+	char t[24];
+
+	put(b, t, fmt_hex(t, v));
+}
+
+/* print_ms_timer() of 6.1, quirks and all (spec §5.1). */
+static void put_ms(struct c8 *b, uint32_t ms)
+{
+	uint32_t m = ms / 60000, s = ms / 1000 % 60, r = ms % 1000;
+
+	if (m) {
+		putu(b, m);
+		puts8(b, "min");
+		r = 0;
+		if (m > 9)
+			s = 0;
+	}
+	if (s) {
+		if (s > 9)
+			r = 0;
+		putu(b, s);
+		puts8(b, r ? "." : "sec");
+	}
+	if (r) {
+		char t[3] = { (char)('0' + r / 100), (char)('0' + r / 10 % 10), (char)('0' + r % 10) };
+		put(b, t, 3);
+		puts8(b, "ms");
+	}
+}
+
+static void put_timer(struct c8 *b, const struct rec_inet *in)
+{
+	static const char names[] = "on\0keepalive\0timewait\0persist\0unknown";
+	const char *n = names;
+
+	if (!in->timer)
+		return;
+	for (int i = 1; i < in->timer && i < 5; i++)
+		n += strlen(n) + 1;
+	puts8(b, " timer:(");
+	puts8(b, n);
+	puts8(b, ",");
+	put_ms(b, in->expires);
+	puts8(b, ",");
+	putu(b, in->retrans);
+	puts8(b, ")");
+}
+
+/* print_skmeminfo() (spec §5.3); inet falls back to the old mem:(). */
+static void put_skmem(struct c8 *b, const struct sock_detail *d)
+{
+	static const char k[] = "r\0rb\0t\0tb\0f\0w\0o\0bl\0d";
+	const char *s = k;
+
+	if (d->have & DET_MEM) {
+		puts8(b, " mem:(r");
+		for (int i = 0; i < 4; i++) {
+			if (i)
+				puts8(b, i == 1 ? ",w" : i == 2 ? ",f" : ",t");
+			putu(b, d->mem[i]);
+		}
+		puts8(b, ")");
+	}
+	if (!(d->have & DET_SKMEM))
+		return;
+	puts8(b, " skmem:(");
+	for (int i = 0; i < 9; i++, s += strlen(s) + 1) {
+		if (i >= 7 && d->skmem_n <= i)
+			break;
+		if (i)
+			puts8(b, ",");
+		puts8(b, s);
+		putu(b, d->skmem[i]);
+	}
+	puts8(b, ")");
+}
+
+static void put_shutdown(struct c8 *b, const struct sock_detail *d)
+{
+	char t[4] = { ' ', d->shutdown & 1 ? '-' : '<', '-', d->shutdown & 2 ? '-' : '>' };
+
+	if (d->have & DET_SHUTDOWN)
+		put(b, t, 4);
+}
+
+/* --tos (spec §5.4): "%#x", so 0 prints as 0. */
+static void put_tos(struct c8 *b, const struct sock_detail *d)
+{
+	static const char k[] = " tos:\0 tclass:\0 class_id:";
+	const uint32_t v[3] = { d->tos, d->tclass, d->class_id };
+	const char *s = k;
+
+	for (int i = 0; i < 3; i++, s += strlen(s) + 1) {
+		if (!(d->have & (DET_TOS << i)))
+			continue;
+		puts8(b, s);
+		if (v[i])
+			puts8(b, "0x");
+		putx(b, v[i]);
+	}
+}
+
+static void put_cgroup(struct c8 *b, uint64_t id)
+{
+	puts8(b, " cgroup:");
+	b->p += cgroup_path(b->p, (size_t)(b->end - b->p), id);
+}
+
+/* sock_details_print() then v6only and shutdown (spec §5.2). */
+static void put_inet_ext(struct c8 *b, const struct sock_rec *r, const struct sock_detail *d)
+{
+	if (r->uid) {
+		puts8(b, " uid:");
+		putu(b, r->uid);
+	}
+	puts8(b, " ino:");
+	putu(b, r->inode);
+	puts8(b, " sk:");
+	putx(b, r->cookie);
+	if (d && (d->have & DET_MARK) && d->mark) {
+		puts8(b, " fwmark:0x");
+		putx(b, d->mark);
+	}
+	if (d && (d->have & DET_CGROUP) && d->cgroup)
+		put_cgroup(b, d->cgroup);
+	if (d && (d->have & DET_V6ONLY)) {
+		puts8(b, " v6only:");
+		putu(b, r->u.in.v6only);
+	}
+	if (d)
+		put_shutdown(b, d);
+}
+
+static void put_unix_ext(struct c8 *b, const struct sock_detail *d)
+{
+	put_shutdown(b, d);
+	if (d->have & DET_VFS) {
+		uint64_t dev = d->vfs_dev;	/* glibc major()/minor() of the u32 */
+
+		puts8(b, " ino:");
+		putu(b, d->vfs_ino);
+		puts8(b, " dev:");
+		putu(b, (dev >> 8 & 0xfff) | (dev >> 32 & ~0xfffull));
+		puts8(b, "/");
+		putu(b, (dev & 0xff) | (dev >> 12 & ~0xffull));
+	}
+	if (d->have & DET_ICONS) {
+		puts8(b, " peers:");
+		for (uint32_t i = 0; i < d->icons_n; i++) {
+			puts8(b, " ");
+			putu(b, d->icons[i]);
+		}
+	}
+}
+
+static void details(struct c8 *b, const struct sock_rec *r, unsigned flags)
+{
+	const struct sock_detail *d = r->detail;
+	static const struct sock_detail none;
+
+	if (!d)
+		d = &none;
+	if (r->origin == REC_PROC && (TB(r->table) & (TB(TAB_UDP) | TB(TAB_RAW))))
+		return;	/* 6.1's dgram_show_line() prints none of them */
+	if (r->origin == REC_PROC && (flags & F_DETAILS)) {	/* its tcp and unix /proc paths print other words */
+		errs("ss: -e -m -o from /proc/net are not supported in this build");
+		_exit(255);
+	}
+	if (TB(r->table) & (TB(TAB_UNIX_DG) | TB(TAB_UNIX_ST) | TB(TAB_UNIX_SQ))) {
+		if (flags & F_MEM)
+			put_skmem(b, d);
+		if (flags & F_EXT)
+			put_unix_ext(b, d);
+		return;
+	}
+	if (TB(r->table) & (TB(TAB_PACKET_R) | TB(TAB_PACKET_DG))) {
+		if (flags & F_MEM)	/* at the very end (spec §5.8) */
+			put_skmem(b, d);
+		return;
+	}
+	if (!(TABLES_INET & TB(r->table)))
+		return;	/* vsock: users only */
+	if (flags & F_TIMERS)
+		put_timer(b, &r->u.in);
+	if (flags & F_EXT)
+		put_inet_ext(b, r, d);
+	if (flags & F_TOS)
+		put_tos(b, d);
+	if ((flags & F_CGROUP) && (d->have & DET_CGROUP))	/* 6.1 prints id 0 too */
+		put_cgroup(b, d->cgroup);
+	if (flags & F_MEM) {
+		puts8(b, flags & F_ONELINE ? "" : "\n\t");
+		put_skmem(b, d);
+	}
+}
 
 void col8_put(const struct sock_rec *r, const struct ss_opts *o)
 {
+	static char buf[65536];
+	struct c8 b = { buf, buf + sizeof(buf) };
 	const char *s = "";
 	size_t n = 0;
 
@@ -16,5 +247,11 @@ void col8_put(const struct sock_rec *r, const struct ss_opts *o)
 	 * picks the formatter */
 	if (CONFIG_SS_PROCESS && (o->flags & F_PROCESS) && r->table != TAB_NETLINK)
 		n = procmap_users(r->inode, o->flags & F_THREADS, &s);
-	row_put(COL_PROC, s, n);
+	if (!CONFIG_SS_DETAILS || !(o->flags & (F_DETAILS | F_CGROUP | F_TOS))) {
+		row_put(COL_PROC, s, n);
+		return;
+	}
+	put(&b, s, n);
+	details(&b, r, o->flags);
+	row_put(COL_PROC, buf, (size_t)(b.p - buf));
 }

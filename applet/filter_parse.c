@@ -710,7 +710,7 @@ static void cgroup_probe(void)
 		return;
 	done = 1;
 	inet_diag_bytecode(prog, sizeof(prog));
-	if (inet_dump(TAB_TCP, AF_INET_, 0, discard, NULL) == -22) {
+	if (inet_dump(TAB_TCP, AF_INET_, 0, 0, discard, NULL) == -22) {
 		errs("It looks like such filter is not supported! Too old kernel?");
 		_exit(255);
 	}

@@ -33,7 +33,7 @@ static int raw_dump(const struct ss_opts *o)
 	}
 	nl_tee_fd = fd;
 	for (;;) {
-		if (inet_dump(TAB_TCP, fam, o->states, discard, NULL) < 0)
+		if (inet_dump(TAB_TCP, fam, o->states, 0, discard, NULL) < 0)
 			break;
 		if (fam != AF_INET_ || o->preferred == FAM_INET)
 			break;

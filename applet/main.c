@@ -100,6 +100,30 @@ static void reserve_std_fds(void)
 		close(fd);
 }
 
+/* Tables whose -e -m -o words col8.c prints (spec §5); the others' are
+ * refused rather than shown without them. */
+#define TABLES_DETAILS (TB(TAB_TCP) | TB(TAB_UDP) | TB(TAB_RAW) | TB(TAB_DCCP) | \
+			TB(TAB_MPTCP) | TB(TAB_UNIX_DG) | TB(TAB_UNIX_ST) | \
+			TB(TAB_UNIX_SQ) | TB(TAB_VSOCK_ST) | TB(TAB_VSOCK_DG))
+
+/* The detail block parts the options need (spec §4.1). */
+static unsigned details_want(unsigned flags)
+{
+	unsigned w = 0;
+
+	if (!CONFIG_SS_DETAILS)
+		return 0;
+	if (flags & F_EXT)
+		w |= DET_SHUTDOWN | DET_MARK | DET_CGROUP | DET_V6ONLY | DET_VFS | DET_ICONS;
+	if (flags & F_MEM)
+		w |= DET_SKMEM;
+	if (flags & F_CGROUP)
+		w |= DET_CGROUP;
+	if (flags & F_TOS)
+		w |= DET_TOS;
+	return w;
+}
+
 int main(int argc, char **argv)
 {
 	struct ss_opts o;
@@ -131,6 +155,12 @@ int main(int argc, char **argv)
 		return 1;
 	}
 	note_unbuilt(o.tables);
+	if (CONFIG_SS_DETAILS && (o.flags & F_DETAILS) &&
+	    (o.tables & TABLES_BUILT & ~(TABLES_DETAILS | (o.flags & (F_TIMERS | F_EXT) ? 0 :
+			TB(TAB_PACKET_R) | TB(TAB_PACKET_DG))))) {
+		errs("ss: -e -m -o are not supported in this build for packet (-m is), netlink, sctp, tipc, xdp sockets");
+		return 255;
+	}
 	if (popcount(o.tables) == 1)
 		disabled |= 1u << COL_NETID;
 	if (popcount(o.states) == 1)
@@ -138,7 +168,7 @@ int main(int argc, char **argv)
 	render_init(disabled, screen_width());
 	if (!(o.flags & F_NOHEADER))
 		render_header();
-	struct sock_query q = { o.tables, o.states, o.families, 0 };
+	struct sock_query q = { o.tables, o.states, o.families, details_want(o.flags) };
 	rc = sources_run(&q, show, &o);
 	if (rc == NL_DUMP_INTR)
 		errs("Dump was interrupted and may be inconsistent.");

@@ -81,6 +81,9 @@ static const char help_text[] =
 #if CONFIG_SS_SUMMARY
 	" [ -s ]"
 #endif
+#if CONFIG_SS_DETAILS
+	" [ -oem ] [ --tos ] [ --cgroup ]"
+#endif
 	" [ -f FAMILY ] [ -A QUERY ]"
 #if CONFIG_SS_FILTER
 	" [ -D FILE ] [ -F FILE ] [ state STATE ] [ EXPRESSION ]\n";
@@ -98,12 +101,21 @@ static const char help_text[] =
 #endif
 	"   -a, --all           display all sockets\n"
 	"   -l, --listening     display listening sockets\n"
+#if CONFIG_SS_DETAILS
+	"   -o, --options       show timer information\n"
+	"   -e, --extended      show detailed socket information\n"
+	"   -m, --memory        show socket memory usage\n"
+#endif
 #if CONFIG_SS_PROCESS
 	"   -p, --processes     show process using socket\n"
 	"   -T, --threads       show thread using socket\n"
 #endif
 #if CONFIG_SS_SUMMARY
 	"   -s, --summary       show socket usage summary\n"
+#endif
+#if CONFIG_SS_DETAILS
+	"       --tos           show tos and priority information\n"
+	"       --cgroup        show cgroup information\n"
 #endif
 	"\n"
 	"   -4, --ipv4          display only IP version 4 sockets\n"
@@ -350,6 +362,11 @@ static void apply(struct ss_opts *o, int c, char *arg, const char *longname)
 	case 'l': o->state_filter = TCPF(SS_LISTEN) | TCPF(SS_CLOSE); return;
 	case 'H': o->flags |= F_NOHEADER; return;
 	case 'O': o->flags |= F_ONELINE; return;
+	case 'o': if (CONFIG_SS_DETAILS) { o->flags |= F_TIMERS; return; } break;
+	case 'e': if (CONFIG_SS_DETAILS) { o->flags |= F_EXT | F_TIMERS; return; } break;	/* 6.1: -e implies -o */
+	case 'm': if (CONFIG_SS_DETAILS) { o->flags |= F_MEM; return; } break;
+	case O_TOS: if (CONFIG_SS_DETAILS) { o->flags |= F_TOS; return; } break;
+	case O_CGROUP: if (CONFIG_SS_DETAILS) { o->flags |= F_CGROUP; return; } break;
 	case 'h':
 		opts_usage(1);
 		_exit(0);

@@ -12,7 +12,13 @@ enum ss_flag {
 	F_PROCESS = 1 << 4,	/* -p or -T: users:(...) */
 	F_THREADS = 1 << 5,	/* -T */
 	F_SUMMARY = 1 << 6,	/* -s */
+	F_TIMERS = 1 << 7,	/* -o */
+	F_EXT = 1 << 8,		/* -e */
+	F_MEM = 1 << 9,		/* -m */
 };
+#define F_DETAILS (F_TIMERS | F_EXT | F_MEM)
+#define F_CGROUP (1 << 10)	/* --cgroup: inet rows only, as in 6.1 */
+#define F_TOS (1 << 11)		/* --tos: inet rows only */
 
 #define ALL_STATES 0x0fffu
 #define TCPF(s) (1u << (s))

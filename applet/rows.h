@@ -17,6 +17,9 @@ void row_queues(int32_t rq, int32_t wq);
 
 /* Column 8: users:(...) and every extension text in 6.1's order (§2.2, §5). */
 void col8_put(const struct sock_rec *r, const struct ss_opts *o);
+/* The path of cgroup v2 id (spec §5.2) into dst, at most room bytes;
+ * "unreachable:<hex>" when not found.  Returns the bytes written. */
+size_t cgroup_path(char *dst, size_t room, uint64_t id);
 
 /* Columns 0-7 of one family; flags are enum ss_flag. */
 void inet_row(const struct sock_rec *r, unsigned flags);

@@ -182,20 +182,20 @@ static int run_inet(const struct source *s, const struct sock_query *q, rec_cb c
 		    (rc = inet_dump_both(table, req, cb, arg)) >= 0)
 			return rc;
 		if (fams & FB(FAM_INET)) {
-			int r4 = rc = inet_dump(table, AF_INET, req, cb, arg);
+			int r4 = rc = inet_dump(table, AF_INET, req, q->want, cb, arg);
 			if (rc >= 0)
 				fams &= ~FB(FAM_INET);
-			else if ((rc = inet_dump_legacy(table, q->states, cb, arg)) >= 0)
+			else if ((rc = inet_dump_legacy(table, q->states, q->want, cb, arg)) >= 0)
 				return rc;	/* the legacy request answers for both families */
 			else if (!unavailable(r4))
 				fams &= ~FB(FAM_INET);	/* no /proc after rows; IPv6 next */
 		}
 		if ((fams & FB(FAM_INET6)) && !(fams & FB(FAM_INET))) {
-			int r6 = inet_dump(table, AF_INET6, req, cb, arg), rl = -1;
+			int r6 = inet_dump(table, AF_INET6, req, q->want, cb, arg), rl = -1;
 			if (r6 >= 0)
 				fams &= ~FB(FAM_INET6);
 			else if (!(q->families & FB(FAM_INET)) &&
-				 (rl = inet_dump_legacy(table, q->states, cb, arg)) >= 0)
+				 (rl = inet_dump_legacy(table, q->states, q->want, cb, arg)) >= 0)
 				return rl;	/* -6 alone: 6.1 retries the legacy request too */
 			else if (!unavailable(r6))
 				fams &= ~FB(FAM_INET6);
@@ -225,7 +225,7 @@ int sources_run(const struct sock_query *q, rec_cb cb, void *arg)
 			file = env_get(s->env);
 			if (!file)
 				continue;
-			inet_replay(file, cb, arg);
+			inet_replay(file, q->want, cb, arg);
 			break;
 		case SRC_DIAG:
 			if (!DIAG_BUILT)

@@ -50,7 +50,7 @@ static int split(const struct sock_rec *r, void *arg)
 int inet_dump_both(int table, uint32_t states, rec_cb cb, void *arg)
 {
 	struct both b = { cb, arg, NULL, 0, 0, 0, 0 };
-	int rc = inet_dump_legacy(table, states, split, &b);
+	int rc = inet_dump_legacy(table, states, 0, split, &b);	/* want 0: kept records carry no detail */
 
 	if (b.failed)
 		rc = -12;

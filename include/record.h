@@ -97,13 +97,31 @@ struct rec_tipc {
  * decoded, not raw kernel bytes.  A source fills a part only when the
  * query's want bit asks for it and marks it in have. */
 enum {
-	DET_SKMEM = 1 << 0,	/* skmem (sock_diag meminfo, u32[9]) */
+	DET_SKMEM = 1 << 0,	/* skmem (sock_diag meminfo, u32[9]); inet: or mem */
 	DET_SHUTDOWN = 1 << 1,
+	DET_MARK = 1 << 2,	/* -e: fwmark (inet, root only) */
+	DET_CGROUP = 1 << 3,	/* -e --cgroup: cgroup v2 id */
+	DET_VFS = 1 << 4,	/* unix -e: vfs inode and device */
+	DET_ICONS = 1 << 5,	/* unix -e: pending connections */
+	DET_MEM = 1 << 6,	/* inet: the old INET_DIAG_MEMINFO (r, w, f, t) */
+	DET_V6ONLY = 1 << 7,	/* inet -e: the kernel sent SKV6ONLY (value in rec_inet) */
+	DET_TOS = 1 << 8,	/* --tos: tos (v4), tclass (v6), class_id; each with its have bit */
+	DET_TCLASS = 1 << 9,
+	DET_CLASS_ID = 1 << 10,
 };
 struct sock_detail {
 	uint32_t have;		/* DET_* bits filled */
-	uint32_t skmem[9];
+	uint32_t skmem[9];	/* zero-extended */
+	uint8_t skmem_n;	/* words the kernel sent: bl from 8, d from 9 */
 	uint8_t shutdown;	/* bit 0: no more receives, bit 1: no more sends */
+	uint32_t mem[4];	/* rmem, wmem, fmem, tmem */
+	uint32_t mark;
+	uint8_t tos, tclass;
+	uint32_t class_id;
+	uint64_t cgroup;
+	uint32_t vfs_ino, vfs_dev;	/* vfs_dev: the kernel's encoding */
+	uint32_t icons_n;
+	const uint32_t *icons;	/* into the source's buffer: valid during the callback */
 };
 
 enum rec_origin { REC_NETLINK, REC_PROC, REC_REPLAY };

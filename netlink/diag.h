@@ -36,5 +36,8 @@ int diag_states_dump(uint8_t family, uint32_t states, uint32_t show, size_t reql
  * reply must not make a unix record out of vsock bytes. */
 void diag_rec_init(struct sock_rec *r, uint8_t family, uint8_t table, uint32_t ino,
 		   const uint32_t cookie[2]);
+/* Copies a sock_diag meminfo payload of len bytes into d (zero-extended,
+ * words counted) and marks DET_SKMEM. */
+void diag_skmem(struct sock_detail *d, const void *p, uint16_t len);
 
 #endif

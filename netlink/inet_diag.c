@@ -2,6 +2,7 @@
 #include "config.h"
 #include "inet_diag.h"
 #include "nldump.h"
+#include "diag.h"
 
 #define AF_INET_ 2
 #define AF_INET6_ 10
@@ -10,6 +11,7 @@ struct inet_ctx {
 	int table;
 	uint16_t protocol;
 	uint8_t origin;
+	unsigned want;		/* DET_*: the detail block parts to fill */
 	rec_cb cb;
 	void *arg;
 };
@@ -61,10 +63,56 @@ static void msg_attrs(const struct nl_hdr *h, struct sock_rec *r)
 	}
 }
 
+enum {	/* INET_DIAG_* attribute types (linux/inet_diag.h) */
+	IA_MEMINFO = 1, IA_TOS = 5, IA_TCLASS = 6, IA_SKMEMINFO = 7, IA_SHUTDOWN = 8,
+	IA_MARK = 15, IA_CLASS_ID = 17, IA_CGROUP_ID = 21, IA_MAX = 22
+};
+
+/* The detail parts want asks for, from the message's attributes. */
+static void msg_details(const void *const tb[], const uint16_t tl[], unsigned want,
+			struct sock_detail *d)
+{
+	if ((want & DET_SKMEM) && tb[IA_SKMEMINFO])
+		diag_skmem(d, tb[IA_SKMEMINFO], tl[IA_SKMEMINFO]);
+	else if ((want & DET_SKMEM) && tl[IA_MEMINFO] >= sizeof(d->mem)) {
+		memcpy(d->mem, tb[IA_MEMINFO], sizeof(d->mem));
+		d->have |= DET_MEM;
+	}
+	if ((want & DET_SHUTDOWN) && tl[IA_SHUTDOWN] >= 1) {
+		d->shutdown = *(const uint8_t *)tb[IA_SHUTDOWN];
+		d->have |= DET_SHUTDOWN;
+	}
+	if ((want & DET_V6ONLY) && tl[INET_ATTR_SKV6ONLY] >= 1)
+		d->have |= DET_V6ONLY;
+	if ((want & DET_TOS) && tl[IA_TOS] >= 1) {
+		d->tos = *(const uint8_t *)tb[IA_TOS];
+		d->have |= DET_TOS;
+	}
+	if ((want & DET_TOS) && tl[IA_TCLASS] >= 1) {
+		d->tclass = *(const uint8_t *)tb[IA_TCLASS];
+		d->have |= DET_TCLASS;
+	}
+	if ((want & DET_TOS) && tl[IA_CLASS_ID] >= 4) {
+		memcpy(&d->class_id, tb[IA_CLASS_ID], 4);
+		d->have |= DET_CLASS_ID;
+	}
+	if ((want & DET_MARK) && tl[IA_MARK] >= 4) {
+		memcpy(&d->mark, tb[IA_MARK], 4);
+		d->have |= DET_MARK;
+	}
+	if ((want & DET_CGROUP) && tl[IA_CGROUP_ID] >= 8) {
+		memcpy(&d->cgroup, tb[IA_CGROUP_ID], 8);
+		d->have |= DET_CGROUP;
+	}
+}
+
 static int inet_msg_cb(const struct nl_hdr *h, void *arg)
 {
 	const struct inet_ctx *c = arg;
 	const struct inet_msg *m = (const void *)(h + 1);
+	const void *tb[IA_MAX + 1];
+	uint16_t tl[IA_MAX + 1];
+	struct sock_detail d;
 	struct sock_rec r;
 
 	if (h->len < sizeof(*h) + sizeof(*m))
@@ -89,6 +137,12 @@ static int inet_msg_cb(const struct nl_hdr *h, void *arg)
 	r.u.in.expires = m->expires;
 	r.cookie = (uint64_t)m->id.cookie[1] << 32 | m->id.cookie[0];
 	msg_attrs(h, &r);
+	if (CONFIG_SS_DETAILS && c->want) {	/* a second walk, only when asked */
+		nl_attrs(h, sizeof(*m), tb, tl, IA_MAX);
+		memset(&d, 0, sizeof(d));
+		msg_details(tb, tl, c->want, &d);
+		r.detail = &d;
+	}
 	if (c->table == TAB_RAW)	/* the attribute names the raw protocol, not the netid */
 		r.u.in.protocol = 255;
 	return c->cb(&r, c->arg);
@@ -158,11 +212,23 @@ static size_t put_bytecode(size_t len)
 	return len;
 }
 
-int inet_dump(int table, int family, uint32_t states, rec_cb cb, void *arg)
+/* idiag_ext bits (1 << (attr - 1)) for the parts wanted (spec §4.1). */
+static uint8_t inet_ext(unsigned want)
+{
+	uint8_t ext = 0;
+
+	if (CONFIG_SS_DETAILS && (want & DET_SKMEM))
+		ext |= 1 << (IA_MEMINFO - 1) | 1 << (IA_SKMEMINFO - 1);
+	if (CONFIG_SS_DETAILS && (want & DET_TOS))
+		ext |= 1 << (IA_TOS - 1) | 1 << (IA_TCLASS - 1);
+	return ext;
+}
+
+int inet_dump(int table, int family, uint32_t states, unsigned want, rec_cb cb, void *arg)
 {
 	struct nl_hdr *h = (struct nl_hdr *)req_buf;
 	struct inet_req_v2 *r = (struct inet_req_v2 *)(h + 1);
-	struct inet_ctx c = { table, table_proto(table), REC_NETLINK, cb, arg };
+	struct inet_ctx c = { table, table_proto(table), REC_NETLINK, want, cb, arg };
 	size_t len = sizeof(*h) + sizeof(*r);
 
 	memset(req_buf, 0, len);
@@ -170,6 +236,7 @@ int inet_dump(int table, int family, uint32_t states, rec_cb cb, void *arg)
 	r->family = (uint8_t)family;
 	r->protocol = (uint8_t)c.protocol;
 	r->states = states;
+	r->ext = inet_ext(want);
 	put_ports(table, &r->id);
 	len = put_bytecode(len);
 	if (c.protocol > 255) {	/* MPTCP: the real protocol rides in an attribute */
@@ -179,11 +246,11 @@ int inet_dump(int table, int family, uint32_t states, rec_cb cb, void *arg)
 	return nl_dump(req_buf, len, inet_msg_cb, &c);
 }
 
-int inet_dump_legacy(int table, uint32_t states, rec_cb cb, void *arg)
+int inet_dump_legacy(int table, uint32_t states, unsigned want, rec_cb cb, void *arg)
 {
 	struct nl_hdr *h = (struct nl_hdr *)req_buf;
 	struct inet_req_legacy *r = (struct inet_req_legacy *)(h + 1);
-	struct inet_ctx c = { table, table_proto(table), REC_NETLINK, cb, arg };
+	struct inet_ctx c = { table, table_proto(table), REC_NETLINK, want, cb, arg };
 	size_t len = sizeof(*h) + sizeof(*r);
 
 	if (table != TAB_TCP && table != TAB_DCCP)
@@ -192,13 +259,14 @@ int inet_dump_legacy(int table, uint32_t states, rec_cb cb, void *arg)
 	h->type = table == TAB_TCP ? TCPDIAG_GETSOCK : DCCPDIAG_GETSOCK;
 	r->family = AF_INET_;
 	r->states = states;
+	r->ext = inet_ext(want);
 	put_ports(table, &r->id);
 	return nl_dump(req_buf, put_bytecode(len), inet_msg_cb, &c);
 }
 
-int inet_replay(const char *path, rec_cb cb, void *arg)
+int inet_replay(const char *path, unsigned want, rec_cb cb, void *arg)
 {
-	struct inet_ctx c = { TAB_TCP, 6, REC_REPLAY, cb, arg };
+	struct inet_ctx c = { TAB_TCP, 6, REC_REPLAY, want, cb, arg };
 
 	return nl_replay(path, inet_msg_cb, &c);
 }

@@ -1,6 +1,7 @@
 /* AF_PACKET sockets from packet_diag (spec §2.9, §7.3, §7.7). */
 #include <errno.h>
 #include <string.h>
+#include "config.h"
 #include "diag.h"
 #include "nldump.h"
 
@@ -10,6 +11,7 @@ static int packet_msg_cb(const struct nl_hdr *h, void *arg)
 	const struct packet_diag_msg *m = (const void *)(h + 1);
 	const void *tb[PACKET_DIAG_MEMINFO + 1];
 	uint16_t tl[PACKET_DIAG_MEMINFO + 1];
+	struct sock_detail d;
 	struct sock_rec r;
 
 	if (h->len < sizeof(*h) + sizeof(*m))
@@ -26,6 +28,11 @@ static int packet_msg_cb(const struct nl_hdr *h, void *arg)
 		memcpy(&r.u.pk.ifindex, tb[PACKET_DIAG_INFO], 4);
 	if (tl[PACKET_DIAG_UID] >= 4)
 		memcpy(&r.uid, tb[PACKET_DIAG_UID], 4);
+	if (CONFIG_SS_DETAILS && (c->want & DET_SKMEM)) {
+		memset(&d, 0, sizeof(d));
+		diag_skmem(&d, tb[PACKET_DIAG_MEMINFO], tl[PACKET_DIAG_MEMINFO]);
+		r.detail = &d;
+	}
 	return c->cb(&r, c->arg);
 }
 

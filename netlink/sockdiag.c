@@ -47,3 +47,12 @@ void diag_rec_init(struct sock_rec *r, uint8_t family, uint8_t table, uint32_t i
 	r->inode = ino;
 	r->cookie = (uint64_t)cookie[1] << 32 | cookie[0];
 }
+
+void diag_skmem(struct sock_detail *d, const void *p, uint16_t len)
+{
+	size_t n = len / 4u > 9 ? 9 : len / 4u;
+
+	memcpy(d->skmem, p, n * 4);
+	d->skmem_n = (uint8_t)n;
+	d->have |= DET_SKMEM;
+}

@@ -1,5 +1,6 @@
 /* AF_UNIX sockets from unix_diag (spec §2.7, §7.3, §7.6). */
 #include <string.h>
+#include "config.h"
 #include "diag.h"
 #include "nldump.h"
 
@@ -38,11 +39,19 @@ static int unix_msg_cb(const struct nl_hdr *h, void *arg)
 	}
 	if (tl[UNIX_DIAG_PEER] >= 4)
 		memcpy(&r.u.un.peer, tb[UNIX_DIAG_PEER], 4);
-	if (c->want) {
+	if (CONFIG_SS_DETAILS && c->want) {
 		memset(&d, 0, sizeof(d));
-		if ((c->want & DET_SKMEM) && tl[UNIX_DIAG_MEMINFO] >= sizeof(d.skmem)) {
-			memcpy(d.skmem, tb[UNIX_DIAG_MEMINFO], sizeof(d.skmem));
-			d.have |= DET_SKMEM;
+		if ((c->want & DET_SKMEM) && tb[UNIX_DIAG_MEMINFO])
+			diag_skmem(&d, tb[UNIX_DIAG_MEMINFO], tl[UNIX_DIAG_MEMINFO]);
+		if ((c->want & DET_VFS) && tl[UNIX_DIAG_VFS] >= 8) {
+			memcpy(&d.vfs_ino, tb[UNIX_DIAG_VFS], 4);
+			memcpy(&d.vfs_dev, (const char *)tb[UNIX_DIAG_VFS] + 4, 4);
+			d.have |= DET_VFS;
+		}
+		if ((c->want & DET_ICONS) && tb[UNIX_DIAG_ICONS]) {
+			d.icons = tb[UNIX_DIAG_ICONS];	/* attributes are 4-byte aligned */
+			d.icons_n = tl[UNIX_DIAG_ICONS] / 4u;
+			d.have |= DET_ICONS;
 		}
 		if ((c->want & DET_SHUTDOWN) && tl[UNIX_DIAG_SHUTDOWN] >= 1) {
 			d.shutdown = *(const uint8_t *)tb[UNIX_DIAG_SHUTDOWN];
@@ -60,6 +69,8 @@ int unix_dump(const struct sock_query *q, rec_cb cb, void *arg)
 
 	if (q->want & DET_SKMEM)
 		show |= UDIAG_SHOW_MEMINFO;
+	if (q->want & DET_VFS)	/* -e: 6.1 asks for both */
+		show |= UDIAG_SHOW_VFS | UDIAG_SHOW_ICONS;
 	return diag_states_dump(1 /* AF_UNIX */, q->states, show, sizeof(struct unix_diag_req),
 				unix_msg_cb, &c);
 }

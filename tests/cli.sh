@@ -63,11 +63,11 @@ while IFS= read -r line; do
 		fail "unsupported $line" "${why[@]}"
 	fi
 done <<'CASES'
--te
--to
--tm
+-0e
+-a -m
+--netlink -o
 -ti
---tos -t
+--inet-sockopt -t
 CASES
 
 # 3. Write errors on stdout (README: 6.1 loses the output and exits 0): every

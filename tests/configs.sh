@@ -67,7 +67,8 @@ fi
 # left out of this build: must say so and exit 255, printing nothing
 for c in '--tcp' '-r' '-x' '-tp' '-0' '-S' '-M' '-f unix' '-f link' '-f netlink' '-A unix' \
 	'-A u_str' '-A packet' '-A netlink' '-A vsock' '-A tipc' '-A xdp' '-A sctp' '-tT' '-s' \
-	'-t dport = :22' '-t -F /dev/null' '-D - -t'; do
+	'-t dport = :22' '-t -F /dev/null' '-D - -t' \
+	'-te' '-to' '-tm' '-t --tos'; do
 	split_args "$c"
 	ENVV=()
 	n=$((n + 1))

@@ -95,7 +95,10 @@ def sockaddr(a):
 
 
 def skmem(kv, t):
-    return attr(t, struct.pack('=9I', *(nums(kv['skmem']) + [0] * 9)[:9])) if 'skmem' in kv else b''
+    if 'skmem' not in kv:
+        return b''
+    w = num(kv['skmemw']) if 'skmemw' in kv else 9	# words sent (7..9 in kernels)
+    return attr(t, struct.pack('=%dI' % w, *(nums(kv['skmem']) + [0] * w)[:w]))
 
 
 def g(kv, k, d=0):
@@ -134,6 +137,10 @@ def inet(kv):
         body += attr(13, b''.join(sockaddr(a) for a in kv['peers'].split(',')))
     if 'mark' in kv:
         body += attr(15, struct.pack('=I', num(kv['mark'])))
+    if 'classid' in kv:
+        body += attr(17, struct.pack('=I', num(kv['classid'])))
+    if 'cgroup' in kv:
+        body += attr(21, struct.pack('=Q', num(kv['cgroup'])))
     return body
 
 

@@ -50,7 +50,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (size > sizeof(buf))
 		size = sizeof(buf);
 	memcpy(buf, data, size);	/* the kernel's datagrams are 4-byte aligned */
-	struct diag_ctx c = { sel & 16 ? DET_SKMEM | DET_SHUTDOWN : 0, show, &sel };
+	struct diag_ctx c = { sel & 16 ? ~0u : 0, show, &sel };	/* every detail part */
 	nl_walk((const char *)buf, size, cbs[sel & 7], &c, &intr);
 	render_finish();
 	return 0;

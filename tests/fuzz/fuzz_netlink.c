@@ -22,7 +22,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	static int init;
 	static uint32_t buf[65536 / 4];
-	struct inet_ctx c = { TAB_TCP, 6, REC_NETLINK, show, NULL };
+	struct inet_ctx c = { TAB_TCP, 6, REC_NETLINK, ~0u, show, NULL };	/* every detail part */
 	int intr = 0;
 
 	if (!init) {

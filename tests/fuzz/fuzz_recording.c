@@ -39,7 +39,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		return 0;
 	snprintf(path, sizeof(path), "/proc/self/fd/%d", fd);
 	dup2(null, 2);	/* the replay's own messages, not libFuzzer's */
-	inet_replay(path, show, NULL);
+	inet_replay(path, ~0u, show, NULL);
 	dup2(err, 2);
 	render_finish();
 	return 0;
