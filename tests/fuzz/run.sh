@@ -19,13 +19,30 @@ mkdir -p "$out"
 srcs=$(ls lib/*.c applet/*.c netlink/*.c procnet/*.c 2>/dev/null | grep -v -e applet/main.c)
 cflags="-g -O1 -std=c11 -D_GNU_SOURCE -Iinclude -Ilib -Iapplet -I. -Ibuild -fno-sanitize-recover=all"
 targets=${*:-$(ls tests/fuzz/fuzz_*.c | sed 's|.*/fuzz_||; s|\.c$||')}
+
+# Replay builds share one ASan/UBSan object per source, compiled once (two
+# at a time) and again only when the source, a header or the config is
+# newer: each target then links the objects of what it does not #include.
+objdir=$out/obj
+if [ "$secs" = 0 ]; then
+	mkdir -p "$objdir"
+	hdrs=$(ls include/*.h lib/*.h applet/*.h netlink/*.h procnet/*.h build/config.h 2>/dev/null)
+	for f in $srcs tests/fuzz/standalone.c; do
+		o=$objdir/$(echo "$f" | tr / _).o
+		stale=
+		[ -f "$o" ] || stale=1
+		[ -n "$stale" ] || for h in "$f" $hdrs; do [ "$h" -nt "$o" ] && { stale=1; break; }; done
+		[ -n "$stale" ] && echo "$f $o"
+	done | xargs -r -n 2 -P 2 sh -c 'clang '"$cflags"' -fsanitize=address,undefined -c -o "$1" "$0"'
+fi
 for t in $targets; do
 	own=$(sed -n 's|^#include "\.\./\.\./\(.*\.c\)"|\1|p' "tests/fuzz/fuzz_$t.c")
 	rest=$(for f in $srcs; do case " $(echo $own) " in *" $f "*) ;; *) echo "$f" ;; esac; done)
 	corpus=tests/fuzz/corpus/$t
 	if [ "$secs" = 0 ]; then
+		objs=$(for f in $rest tests/fuzz/standalone.c; do echo "$objdir/$(echo "$f" | tr / _).o"; done)
 		clang $cflags -fsanitize=address,undefined -o "$out/replay_$t" \
-			"tests/fuzz/fuzz_$t.c" tests/fuzz/standalone.c $rest
+			"tests/fuzz/fuzz_$t.c" $objs
 		# stderr aside (the filter target's inputs print 6.1's messages);
 		# its end, with any sanitizer report, when a replay fails
 		"$out/replay_$t" "$corpus"/* 2>"$out/replay_$t.err" ||
