@@ -1,8 +1,7 @@
 /* Interface index to name with one ioctl, cached: if_indextoname() is the
  * same thing without the cache.  The kernel's dev_valid_name() refuses
  * blanks, '/' and ':' but lets ESC and other control bytes through: they are
- * escaped (fmt_esc()), or shown as '?' in builds
- * without unix, netlink and port names (allnoconfig). */
+ * escaped (fmt_esc()) in every build. */
 #include <string.h>
 #include <sys/ioctl.h>
 #include <sys/socket.h>
@@ -31,16 +30,7 @@ size_t if_name(char *dst, unsigned ifindex)
 		memset(&r, 0, sizeof(r));
 		r.ifindex = (int)ifindex;
 		if (fd >= 0 && ioctl(fd, SIOCGIFNAME_, &r) == 0) {
-			if (CONFIG_SS_UNIX || CONFIG_SS_NETLINK || CONFIG_SS_SERVICES) {
-				name[fmt_esc(name, r.name, strlen(r.name), IF_NAME_MAX)] = 0;
-			} else {
-				/* no fmt_esc() in this build: 128 bytes that
-				 * allnoconfig cannot spare; '?' for a control */
-				for (int i = 0; i < 16; i++) {
-					unsigned c = (unsigned char)r.name[i];
-					name[i] = (c && c < 0x20) || c == 0x7f ? '?' : (char)c;
-				}
-			}
+			name[fmt_esc(name, r.name, strnlen(r.name, 16), IF_NAME_MAX)] = 0;
 		} else {
 			memcpy(name, "if", 2);
 			name[2 + fmt_u64(name + 2, ifindex)] = 0;
