@@ -45,7 +45,9 @@ static void putx(struct c8 *b, uint64_t v)
 	put(b, t, fmt_hex(t, v));
 }
 
-/* print_ms_timer() of 6.1, quirks and all (spec §5.1). */
+/* print_ms_timer() of 6.1 (spec §5.1), but a fraction after whole seconds
+ * ends in "sec" as later iproute2 prints it (6.1: "1.500ms"; README
+ * "Differences from iproute2"). */
 static void put_ms(struct c8 *b, uint32_t ms)
 {
 	uint32_t m = ms / 60000, s = ms / 1000 % 60, r = ms % 1000;
@@ -66,7 +68,7 @@ static void put_ms(struct c8 *b, uint32_t ms)
 	if (r) {
 		char t[3] = { (char)('0' + r / 100), (char)('0' + r / 10 % 10), (char)('0' + r % 10) };
 		put(b, t, 3);
-		puts8(b, "ms");
+		puts8(b, s ? "sec" : "ms");
 	}
 }
 
