@@ -2,34 +2,39 @@
  * sprint_bw() (spec §4.3, §4.4), without libc's float printf, which costs
  * a static binary about 5 KB.
  *
- * A finite double is m * 2^e2 (m < 2^53).  We make it an exact decimal
- * integer D with D * 10^-f == v: m * 2^e2 when e2 >= 0, m * 5^-e2 with
- * f = -e2 otherwise, in base-1e9 limbs, one multiply loop for both (at most
- * 767 digits, for the smallest denormals).  Rounding then works on the
- * digit text: it sees the exact value, so it rounds ties to even as glibc
- * does in the default rounding mode. */
+ * A finite double is m * 2^e2 (m < 2^53).  As musl's fmt_fp does, we hold
+ * it in decimal, base-1e9 limbs, most significant first, and multiply by
+ * 2^29 or divide by 2^9 until e2 is 0: both steps are exact.  Division
+ * stops at a limb fixed in advance, three past the point and past where
+ * the first non-zero limb can end up (27 digits, more than %.17g and %.9f
+ * need), and notes whether what it drops there is non-zero: the digits it
+ * hands on are exact and know whether anything follows them.  Rounding
+ * then works on the digit text and rounds ties to even, as glibc does in
+ * the default rounding mode. */
 #include <string.h>
 
 #include "fmt.h"
 
 #define BASE 1000000000u
-#define LIMBS 86	/* ceil(log10(2^53 * 5^1074) / 9) */
+/* 2^1024 has 35 limbs; division ends at most 2 + 1074 / 29 + 3 */
+#define LIMBS 42
 
 struct dec {
 	char *s;	/* digits, most significant first; s[-1] is '0' */
 	int n;		/* digits in s */
 	int e;		/* the value is 0.s * 10^e */
-	char buf[LIMBS * 9 + 1];
+	char buf[LIMBS * 9 + 2];
 };
 
 /* Writes '-' for a negative v (-0 and -nan too, as glibc) and "inf" or
- * "nan" for those; returns 0 then, else 1 with v's exact digits in d. */
+ * "nan" for those; returns 0 then, else 1 with v's digits in d: exact, and
+ * a last '1' when non-zero digits were dropped. */
 static int conv(char **pp, double v, struct dec *d)
 {
 	uint64_t b, m;
-	uint32_t l[LIMBS];
-	int nl = 0, i, e2, ex;
-	char *p;
+	uint32_t big[LIMBS], *a, *z, *r, *q, *stop, more = 0;
+	int e2, ex;
+	char *p = d->buf, *end;
 
 	memcpy(&b, &v, sizeof b);
 	if (b >> 63)
@@ -46,36 +51,56 @@ static int conv(char **pp, double v, struct dec *d)
 		m |= 1ull << 52;
 	if (!m)
 		e2 = 0;
-	for (; m && !(m & 1); m >>= 1)	/* fewer multiplies below */
+	for (; m && !(m & 1); m >>= 1)	/* fewer steps below */
 		e2++;
-	d->e = e2 < 0 ? e2 : 0;
-	for (; m; m /= BASE)
-		l[nl++] = (uint32_t)(m % BASE);
-	while (e2) {
-		uint32_t f = 1, c = 0;
+	a = z = big + (e2 < 0 ? 0 : LIMBS - 2);
+	*z++ = (uint32_t)(m / BASE);
+	*z++ = (uint32_t)(m % BASE);
+	r = z;
+	/* 29 < 9 / log10(2): no fewer zero limbs after the point than this */
+	stop = r + 3 + (e2 < 0 ? -e2 / 29 : 0);
+	while (e2 > 0) {
+		uint32_t c = 0, sh = e2 < 29 ? (uint32_t)e2 : 29;
 
-		/* f < 1e9, so each carry is one limb */
-		for (; e2 && f < 100000000; e2 += e2 > 0 ? -1 : 1)
-			f *= e2 > 0 ? 2 : 5;
-		for (i = 0; i < nl; i++) {
-			uint64_t x = (uint64_t)l[i] * f + c;
+		for (q = z; q-- > a;) {
+			uint64_t x = ((uint64_t)*q << sh) + c;
 
-			l[i] = (uint32_t)(x % BASE);
 			c = (uint32_t)(x / BASE);
+			*q = (uint32_t)(x - (uint64_t)c * BASE);
 		}
 		if (c)
-			l[nl++] = c;
+			*--a = c;
+		e2 -= (int)sh;
 	}
-	p = d->buf + sizeof d->buf;
-	for (i = 0; i < nl; i++)
-		for (int k = 0; k < 9; k++, l[i] /= 10)
-			*--p = (char)('0' + l[i] % 10);
-	*--p = '0';
-	while (p < d->buf + sizeof d->buf && *p == '0')
+	while (e2 < 0) {
+		uint32_t c = 0, sh = -e2 < 9 ? (uint32_t)-e2 : 9;
+
+		for (q = a; q < z; q++) {
+			uint32_t rem = *q & ((1u << sh) - 1);
+
+			*q = (*q >> sh) + c;
+			c = (BASE >> sh) * rem;
+		}
+		if (z < stop)
+			*z++ = c;
+		else
+			more |= c;
+		while (!*a)
+			a++;
+		e2 += (int)sh;
+	}
+	*p++ = '0';
+	for (q = a; q < z; q++, p += 9)
+		for (uint32_t i = 9, x = *q; i-- > 0; x /= 10)
+			p[i] = (char)('0' + x % 10);
+	end = p;
+	if (more)
+		*end++ = '1';
+	for (p = d->buf + 1; p < end && *p == '0';)
 		p++;
 	d->s = p;
-	d->n = (int)(d->buf + sizeof d->buf - p);
-	d->e += d->n;
+	d->n = (int)(end - p);
+	d->e = (int)(r - a) * 9 - (int)(p - d->buf - 1);
 	return 1;
 }
 

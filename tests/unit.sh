@@ -3,6 +3,8 @@
 #   unit_filter: the filter stage (tests/unit_filter.c), see below.
 #   unit_fmt: applet/fmt.c (fmt_u64 fmt_i64 fmt_hex fmt_ipv4 fmt_ipv6) against
 #             snprintf and inet_ntop.  Skipped while applet/fmt.c does not exist.
+#   unit_fmtg: applet/fmt_float.c (fmt_g fmt_f fmt_rate) against glibc's
+#             snprintf over ~13 million values (10x with TEST_FULL=1).
 
 . "$(dirname "$0")/lib.sh"
 
@@ -20,6 +22,17 @@ fi
 timeout 60 "$OUT/unit_fmt"
 rc=$?
 [ "$rc" -le 1 ] || fail "unit fmt (run)" "unit_fmt exited with status $rc"
+
+if ! cc -std=gnu11 -O2 -Wall -I"$ROOT/applet" -I"$ROOT/include" -I"$ROOT" -I"$ROOT/build" \
+	-o "$OUT/unit_fmtg" "$TESTS/unit_fmtg.c" "$ROOT/applet/fmt_float.c" "$ROOT/applet/fmt.c" -lm \
+	>"$OUT/unit_fmtg.build.log" 2>&1; then
+	mapfile -t log < <(head -n 10 "$OUT/unit_fmtg.build.log")
+	fail "unit fmtg (build)" "${log[@]}"
+else
+	timeout 600 "$OUT/unit_fmtg"
+	rc=$?
+	[ "$rc" -le 1 ] || fail "unit fmtg (run)" "unit_fmtg exited with status $rc"
+fi
 
 # unit_filter: the filter stage (applet/filter_*.c) with every other file but
 # main.c: the bytecode vectors of spec §6.5, precedence, evaluation, errors.

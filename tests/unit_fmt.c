@@ -13,59 +13,9 @@
 #include <string.h>
 
 #include "fmt.h"
+#include "unit_check.h"
 
-#define SENTINEL 0xA5
 #define BUFSZ 96
-#define SHOW 5
-
-struct check {
-	const char *name;
-	long n, bad;
-};
-
-static uint64_t rng_state = 0x2545F4914F6CDD1DULL;
-
-static uint64_t rnd(void)
-{
-	/* xorshift64* */
-	rng_state ^= rng_state >> 12;
-	rng_state ^= rng_state << 25;
-	rng_state ^= rng_state >> 27;
-	return rng_state * 0x2545F4914F6CDD1DULL;
-}
-
-/* compare one formatted result: text and length, nothing written past max */
-static void verdict(struct check *c, const char *input, const char *want,
-		    const unsigned char *buf, size_t len, size_t max)
-{
-	int ok = len <= max && len == strlen(want) && memcmp(buf, want, len) == 0;
-	for (size_t i = max; ok && i < BUFSZ; i++)
-		if (buf[i] != SENTINEL)
-			ok = 0;
-	c->n++;
-	if (ok)
-		return;
-	if (c->bad++ == 0)
-		printf("FAIL unit %s\n", c->name);
-	if (c->bad <= SHOW) {
-		char got[BUFSZ + 1];
-		size_t k = len < BUFSZ ? len : BUFSZ;
-		memcpy(got, buf, k);
-		got[k] = 0;
-		printf("    %s: want \"%s\" (%zu), got \"%s\" (%zu)%s\n", input, want,
-		       strlen(want), got, len, len <= max && len == strlen(want) &&
-		       memcmp(buf, want, len) == 0 ? " but wrote past the maximum size" : "");
-	}
-}
-
-static int finish(struct check *c)
-{
-	if (c->bad == 0)
-		printf("PASS unit %s (%ld cases)\n", c->name, c->n);
-	else
-		printf("    %ld of %ld cases wrong\n", c->bad, c->n);
-	return c->bad != 0;
-}
 
 enum { U64, I64, HEX };
 
@@ -87,7 +37,7 @@ static void one_num(struct check *c, int kind, uint64_t v)
 		len = fmt_hex((char *)buf, v);
 	}
 	snprintf(in, sizeof(in), "%s(%s%s)", c->name, kind == HEX ? "0x" : "", want);
-	verdict(c, in, want, buf, len, kind == HEX ? 16 : 20);
+	verdict(c, in, want, buf, len, kind == HEX ? 16 : 20, BUFSZ);
 }
 
 static void one_ipv4(struct check *c, const uint8_t a[4])
@@ -97,7 +47,7 @@ static void one_ipv4(struct check *c, const uint8_t a[4])
 	memset(buf, SENTINEL, sizeof(buf));
 	inet_ntop(AF_INET, a, want, sizeof(want));
 	snprintf(in, sizeof(in), "ipv4 %02x%02x%02x%02x", a[0], a[1], a[2], a[3]);
-	verdict(c, in, want, buf, fmt_ipv4((char *)buf, a), 15);
+	verdict(c, in, want, buf, fmt_ipv4((char *)buf, a), 15, BUFSZ);
 }
 
 static void one_ipv6(struct check *c, const uint8_t a[16])
@@ -109,7 +59,7 @@ static void one_ipv6(struct check *c, const uint8_t a[16])
 	int k = snprintf(in, sizeof(in), "ipv6 ");
 	for (int i = 0; i < 16; i += 2)
 		k += snprintf(in + k, sizeof(in) - k, "%02x%02x%s", a[i], a[i + 1], i < 14 ? ":" : "");
-	verdict(c, in, want, buf, fmt_ipv6((char *)buf, a), 45);
+	verdict(c, in, want, buf, fmt_ipv6((char *)buf, a), 45, BUFSZ);
 }
 
 static void words_to_addr(const uint16_t w[8], uint8_t a[16])
@@ -278,7 +228,7 @@ static int test_esc(void)
 			want[0] = (char)b, want[1] = 0;
 		memset(buf, SENTINEL, sizeof(buf));
 		size_t n = fmt_esc((char *)buf, in, 1, 4);
-		verdict(&c, "one byte", want, buf, n, 4);
+		verdict(&c, "one byte", want, buf, n, 4, BUFSZ);
 		c.n++;
 		if (fmt_esc(NULL, in, 1, 4) != n && c.bad++ == 0)
 			printf("FAIL unit fmt_esc\n    counting pass differs for byte %d\n", b);
@@ -293,7 +243,7 @@ static int test_esc(void)
 	for (size_t i = 0; i < sizeof(t) / sizeof(t[0]); i++) {
 		memset(buf, SENTINEL, sizeof(buf));
 		verdict(&c, t[i].want, t[i].want, buf, fmt_esc((char *)buf, t[i].s, t[i].n, t[i].cap),
-			t[i].cap);
+			t[i].cap, BUFSZ);
 	}
 	return finish(&c);
 }
