@@ -6,7 +6,8 @@
 #
 # Every architecture:
 #   unit      tests/unit_fmt.c built for ARCH with musl, run under qemu
-#             (fmt_ipv6 skipped: its reference there is musl's inet_ntop)
+#             (fmt_ipv6 skipped: its reference there is musl's inet_ntop),
+#             and tests/unit_fmtg.c at 5 % of its random sweeps
 #   cli       -h / -V, the unsupported-option and write errors (mips: on
 #             the big-endian twin of its recorded dump)
 #   getopt    bad command lines: glibc's messages vs /usr/bin/ss
@@ -73,6 +74,17 @@ unit_cross() {
 			next }
 		/^(PASS|FAIL|SKIP) / { skip = 0 }
 		!skip { print }'
+	# fmt_float.c against this libc's snprintf (musl's is exact too), 5 %
+	# of the random sweeps; on mips fmt_rate's x/1e12 ..., the test's own
+	# arithmetic and musl's printf run on lib/softfp.c (no FPU on a 24Kc).
+	bin=build/cross/$1/unit_fmtg
+	if ! $cc $ARCH_CFLAGS -static -std=gnu11 -O2 -Iapplet -Iinclude -I. -Ibuild \
+		-o "$bin" tests/unit_fmtg.c applet/fmt_float.c applet/fmt.c lib/softfp.c -lm >>"$OUT/$a.unit.build" 2>&1; then
+		echo "FAIL unit fmtg build"
+		tail -n 5 "$OUT/$a.unit.build" | sed 's/^/    /'
+		return 0
+	fi
+	timeout 600 $QEMU "$bin" 5
 	return 0
 }
 

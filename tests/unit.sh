@@ -5,6 +5,8 @@
 #             snprintf and inet_ntop.  Skipped while applet/fmt.c does not exist.
 #   unit_fmtg: applet/fmt_float.c (fmt_g fmt_f fmt_rate) against glibc's
 #             snprintf over ~13 million values (10x with TEST_FULL=1).
+#   unit_softfp: lib/softfp.c (double arithmetic of the soft-float mips
+#             build) against this host's hardware doubles, bit for bit.
 
 . "$(dirname "$0")/lib.sh"
 
@@ -32,6 +34,16 @@ else
 	timeout 600 "$OUT/unit_fmtg"
 	rc=$?
 	[ "$rc" -le 1 ] || fail "unit fmtg (run)" "unit_fmtg exited with status $rc"
+fi
+
+if ! cc -std=gnu11 -O2 -Wall -o "$OUT/unit_softfp" "$TESTS/unit_softfp.c" \
+	>"$OUT/unit_softfp.build.log" 2>&1; then
+	mapfile -t log < <(head -n 10 "$OUT/unit_softfp.build.log")
+	fail "unit softfp (build)" "${log[@]}"
+else
+	timeout 300 "$OUT/unit_softfp" $([ "${TEST_FULL:-}" = 1 ] && echo 1000)
+	rc=$?
+	[ "$rc" -le 1 ] || fail "unit softfp (run)" "unit_softfp exited with status $rc"
 fi
 
 # unit_filter: the filter stage (applet/filter_*.c) with every other file but
