@@ -145,6 +145,8 @@ static char *put_fixed(char *p, const struct dec *d, int prec)
 	return p;
 }
 
+/* A precision above 17 is taken as 17 (FMT_G_MAX holds no more; glibc
+ * would print more of the exact digits), a negative one as 6 (glibc's). */
 size_t fmt_g(char *buf, double v, int prec)
 {
 	struct dec d;
@@ -178,6 +180,7 @@ size_t fmt_g(char *buf, double v, int prec)
 	return (size_t)(p - buf);
 }
 
+/* A precision above 9 is taken as 9, a negative one as 6 (glibc's). */
 size_t fmt_f(char *buf, double v, int prec)
 {
 	struct dec d;
