@@ -108,6 +108,43 @@ enum {
 	DET_TOS = 1 << 8,	/* --tos: tos (v4), tclass (v6), class_id; each with its have bit */
 	DET_TCLASS = 1 << 9,
 	DET_CLASS_ID = 1 << 10,
+	DET_TCPINFO = 1 << 11,	/* -i: tcp (struct tcp_stat below), SS_TCPINFO */
+};
+
+/* -i (spec §4.3, §7.8): what 6.1's tcp_stats_print() prints, decoded, the
+ * doubles computed by 6.1's operations in 6.1's order (so formatting them
+ * as it does gives its bytes).  A word is printed when its field is not 0,
+ * except reordering (printed when not 3) and as noted.  netlink/tcp_info.c
+ * fills it from INET_DIAG_INFO, CONG, VEGASINFO, DCTCPINFO and BBRINFO;
+ * procnet from /proc/net/tcp (rto, ato in seconds, qack, cwnd, ssthresh;
+ * reordering 0, options 0).  applet/tcp_stats.c prints it. */
+enum {	/* tcpi_options bits (linux/tcp.h TCPI_OPT_*) */
+	TCPI_TS = 1, TCPI_SACK = 2, TCPI_WSCALE = 4, TCPI_ECN = 8,
+	TCPI_ECN_SEEN = 16, TCPI_SYN_DATA = 32
+};
+enum { TCPS_DCTCP_NONE, TCPS_DCTCP_FALLBACK, TCPS_DCTCP_ON };	/* tcp_stat.dctcp */
+struct tcp_stat {
+	char cong[16];		/* INET_DIAG_CONG: at most 15 bytes, NUL-ended; "" none */
+	uint8_t options;	/* TCPI_OPT_*: ts sack ecn ecnseen fastopen (shown with -o -e -b), wscale */
+	uint8_t snd_wscale, rcv_wscale;
+	uint8_t backoff;
+	uint8_t app_limited;	/* tcpi_delivery_rate_app_limited */
+	uint8_t dctcp;		/* TCPS_DCTCP_*: DCTCPINFO absent, not enabled, enabled */
+	uint8_t has_bbr;	/* BBRINFO present (zero-extended into bbr_*) */
+	double rto, rtt, rttvar, ato, rcv_rtt, min_rtt;	/* ms; /proc: rto, ato in s */
+	double send_bps, pacing_rate, pacing_rate_max, delivery_rate;	/* bits/s */
+	int32_t qack;		/* /proc only: qack:%d, bidir when odd */
+	int32_t mss, rcv_mss, advmss, ssthresh, rcv_space;	/* 6.1 prints these %d */
+	int32_t reordering, reord_seen;
+	uint32_t pmtu, cwnd, lastsnd, lastrcv, lastack;
+	uint32_t segs_out, segs_in, data_segs_out, data_segs_in;
+	uint32_t delivered, delivered_ce, unacked, retrans, retrans_total, lost;
+	uint32_t sacked;	/* 0 for LISTEN (6.1 hides it there) */
+	uint32_t dsack_dups, fackets, rcv_ssthresh, not_sent, rcv_ooopack, snd_wnd;
+	uint64_t bytes_sent, bytes_retrans, bytes_acked, bytes_received;
+	uint64_t busy_time, rwnd_limited, sndbuf_limited;	/* µs */
+	uint32_t dctcp_ce_state, dctcp_alpha, dctcp_ab_ecn, dctcp_ab_tot;
+	uint32_t bbr_bw_lo, bbr_bw_hi, bbr_min_rtt, bbr_pacing_gain, bbr_cwnd_gain;
 };
 struct sock_detail {
 	uint32_t have;		/* DET_* bits filled */
@@ -122,6 +159,7 @@ struct sock_detail {
 	uint32_t vfs_ino, vfs_dev;	/* vfs_dev: the kernel's encoding */
 	uint32_t icons_n;
 	const uint32_t *icons;	/* into the source's buffer: valid during the callback */
+	const struct tcp_stat *tcp;	/* DET_TCPINFO: valid during the callback */
 };
 
 enum rec_origin { REC_NETLINK, REC_PROC, REC_REPLAY };
