@@ -11,6 +11,7 @@
 #include "errmsg.h"
 #include "tables.h"
 #include "procmap.h"
+#include "tcp_stats.h"
 
 /* One token under construction; 6.1's longest pieces (unix peers:) are
  * bounded by a netlink attribute (64 KiB), as the token store is. */
@@ -119,6 +120,19 @@ static void put_skmem(struct c8 *b, const struct sock_detail *d)
 	puts8(b, ")");
 }
 
+/* -i (spec §4.3): written in place when the token has room for the
+ * longest, else through a copy cut at the token's end. */
+static void put_tcp_stats(struct c8 *b, const struct tcp_stat *s, unsigned flags)
+{
+	unsigned f = (flags & F_NUMERIC ? TCPS_NUMERIC : 0) | (flags & F_TIMERS ? TCPS_OPTIONS : 0);
+	char t[TCP_STATS_MAX];
+
+	if (b->end - b->p >= TCP_STATS_MAX)
+		b->p += tcp_stats_put(b->p, s, f);
+	else
+		put(b, t, tcp_stats_put(t, s, f));
+}
+
 static void put_shutdown(struct c8 *b, const struct sock_detail *d)
 {
 	char t[4] = { ' ', d->shutdown & 1 ? '-' : '<', '-', d->shutdown & 2 ? '-' : '>' };
@@ -206,8 +220,8 @@ static void details(struct c8 *b, const struct sock_rec *r, unsigned flags)
 		d = &none;
 	if (r->origin == REC_PROC && (TB(r->table) & (TB(TAB_UDP) | TB(TAB_RAW))))
 		return;	/* 6.1's dgram_show_line() prints none of them */
-	if (r->origin == REC_PROC && (flags & F_DETAILS)) {	/* its tcp and unix /proc paths print other words */
-		errs("ss: -e -m -o from /proc/net are not supported in this build");
+	if (r->origin == REC_PROC && (flags & (F_DETAILS | F_INFO))) {	/* its tcp and unix /proc paths print other words */
+		errs("ss: -e -m -o -i from /proc/net are not supported in this build");
 		_exit(255);
 	}
 	if (TB(r->table) & (TB(TAB_UNIX_DG) | TB(TAB_UNIX_ST) | TB(TAB_UNIX_SQ))) {
@@ -224,6 +238,10 @@ static void details(struct c8 *b, const struct sock_rec *r, unsigned flags)
 	}
 	if (!(TABLES_INET & TB(r->table)))
 		return;	/* vsock: users only */
+	if ((flags & F_INFO) && (TB(r->table) & (TB(TAB_MPTCP) | TB(TAB_SCTP)))) {
+		errs("ss: -i is not supported in this build for mptcp and sctp sockets");
+		_exit(255);	/* their INFO is no tcp_info (spec §4.6, §4.7) */
+	}
 	if (flags & F_TIMERS)
 		put_timer(b, &r->u.in);
 	if (flags & F_EXT)
@@ -232,9 +250,12 @@ static void details(struct c8 *b, const struct sock_rec *r, unsigned flags)
 		put_tos(b, d);
 	if ((flags & F_CGROUP) && (d->have & DET_CGROUP))	/* 6.1 prints id 0 too */
 		put_cgroup(b, d->cgroup);
-	if (flags & F_MEM) {
+	/* 6.1's inet_show_sock(): -m, or -i but for UDP (spec §4.2) */
+	if ((flags & F_MEM) || ((flags & F_INFO) && r->table != TAB_UDP)) {
 		puts8(b, flags & F_ONELINE ? "" : "\n\t");
 		put_skmem(b, d);
+		if (CONFIG_SS_TCPINFO && (d->have & DET_TCPINFO))
+			put_tcp_stats(b, d->tcp, flags);
 	}
 }
 
@@ -249,7 +270,7 @@ void col8_put(const struct sock_rec *r, const struct ss_opts *o)
 	 * picks the formatter */
 	if (CONFIG_SS_PROCESS && (o->flags & F_PROCESS) && r->table != TAB_NETLINK)
 		n = procmap_users(r->inode, o->flags & F_THREADS, &s);
-	if (!CONFIG_SS_DETAILS || !(o->flags & (F_DETAILS | F_CGROUP | F_TOS))) {
+	if (!CONFIG_SS_DETAILS || !(o->flags & (F_DETAILS | F_CGROUP | F_TOS | F_INFO))) {
 		row_put(COL_PROC, s, n);
 		return;
 	}

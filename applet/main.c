@@ -121,6 +121,8 @@ static unsigned details_want(unsigned flags)
 		w |= DET_CGROUP;
 	if (flags & F_TOS)
 		w |= DET_TOS;
+	if (CONFIG_SS_TCPINFO && (flags & F_INFO))
+		w |= DET_TCPINFO;
 	return w;
 }
 

@@ -365,6 +365,7 @@ static void apply(struct ss_opts *o, int c, char *arg, const char *longname)
 	case 'o': if (CONFIG_SS_DETAILS) { o->flags |= F_TIMERS; return; } break;
 	case 'e': if (CONFIG_SS_DETAILS) { o->flags |= F_EXT | F_TIMERS; return; } break;	/* 6.1: -e implies -o */
 	case 'm': if (CONFIG_SS_DETAILS) { o->flags |= F_MEM; return; } break;
+	case 'i': if (CONFIG_SS_TCPINFO) { o->flags |= F_INFO; return; } break;
 	case O_TOS: if (CONFIG_SS_DETAILS) { o->flags |= F_TOS; return; } break;
 	case O_CGROUP: if (CONFIG_SS_DETAILS) { o->flags |= F_CGROUP; return; } break;
 	case 'h':

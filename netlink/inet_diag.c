@@ -3,6 +3,7 @@
 #include "inet_diag.h"
 #include "nldump.h"
 #include "diag.h"
+#include "tcp_info.h"
 
 #define AF_INET_ 2
 #define AF_INET6_ 10
@@ -72,9 +73,9 @@ enum {	/* INET_DIAG_* attribute types (linux/inet_diag.h) */
 static void msg_details(const void *const tb[], const uint16_t tl[], unsigned want,
 			struct sock_detail *d)
 {
-	if ((want & DET_SKMEM) && tb[IA_SKMEMINFO])
+	if ((want & (DET_SKMEM | DET_TCPINFO)) && tb[IA_SKMEMINFO])	/* 6.1's -i shows any */
 		diag_skmem(d, tb[IA_SKMEMINFO], tl[IA_SKMEMINFO]);
-	else if ((want & DET_SKMEM) && tl[IA_MEMINFO] >= sizeof(d->mem)) {
+	else if ((want & (DET_SKMEM | DET_TCPINFO)) && tl[IA_MEMINFO] >= sizeof(d->mem)) {
 		memcpy(d->mem, tb[IA_MEMINFO], sizeof(d->mem));
 		d->have |= DET_MEM;
 	}
@@ -113,6 +114,7 @@ static int inet_msg_cb(const struct nl_hdr *h, void *arg)
 	const void *tb[IA_MAX + 1];
 	uint16_t tl[IA_MAX + 1];
 	struct sock_detail d;
+	struct tcp_stat ts;
 	struct sock_rec r;
 
 	if (h->len < sizeof(*h) + sizeof(*m))
@@ -141,6 +143,12 @@ static int inet_msg_cb(const struct nl_hdr *h, void *arg)
 		nl_attrs(h, sizeof(*m), tb, tl, IA_MAX);
 		memset(&d, 0, sizeof(d));
 		msg_details(tb, tl, c->want, &d);
+		/* MPTCP's and SCTP's INFO is their own struct (spec §4.6, §4.7) */
+		if (CONFIG_SS_TCPINFO && (c->want & DET_TCPINFO) && c->table != TAB_MPTCP &&
+		    c->table != TAB_SCTP && tcp_info_decode(&ts, tb, tl, m->state)) {
+			d.tcp = &ts;
+			d.have |= DET_TCPINFO;
+		}
 		r.detail = &d;
 	}
 	if (c->table == TAB_RAW)	/* the attribute names the raw protocol, not the netid */
@@ -219,6 +227,9 @@ static uint8_t inet_ext(unsigned want)
 
 	if (CONFIG_SS_DETAILS && (want & DET_SKMEM))
 		ext |= 1 << (IA_MEMINFO - 1) | 1 << (IA_SKMEMINFO - 1);
+	if (CONFIG_SS_TCPINFO && (want & DET_TCPINFO))	/* INFO, VEGASINFO, CONG: 0x0e */
+		ext |= 1 << (INET_DIAG_INFO - 1) | 1 << (INET_DIAG_VEGASINFO - 1) |
+		       1 << (INET_DIAG_CONG - 1);
 	if (CONFIG_SS_DETAILS && (want & DET_TOS))
 		ext |= 1 << (IA_TOS - 1) | 1 << (IA_TCLASS - 1);
 	return ext;
