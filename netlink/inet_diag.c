@@ -143,8 +143,11 @@ static int inet_msg_cb(const struct nl_hdr *h, void *arg)
 		nl_attrs(h, sizeof(*m), tb, tl, IA_MAX);
 		memset(&d, 0, sizeof(d));
 		msg_details(tb, tl, c->want, &d);
-		/* MPTCP's and SCTP's INFO is their own struct (spec §4.6, §4.7) */
-		if (CONFIG_SS_TCPINFO && (c->want & DET_TCPINFO) && c->table != TAB_MPTCP &&
+		/* -m and -i show the same block, with whatever the message
+		 * carries (6.1's tcp_show_info()); MPTCP's and SCTP's INFO is
+		 * their own struct (spec §4.6, §4.7) */
+		if (CONFIG_SS_TCPINFO && (c->want & (DET_SKMEM | DET_TCPINFO)) &&
+		    c->table != TAB_MPTCP &&
 		    c->table != TAB_SCTP && tcp_info_decode(&ts, tb, tl, m->state)) {
 			d.tcp = &ts;
 			d.have |= DET_TCPINFO;

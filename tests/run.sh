@@ -28,6 +28,7 @@
 #   procmap      -p / -T and -s: made-up /proc trees and sockstat files, live processes
 #   man          every option of ss -h is in doc/ss.8
 #   escape       interface and process names with control bytes (\\ooo) vs 6.1 on renamed ones
+#   tcpinfo      -i on synthetic TCPDIAG_FILE dumps (every word, rates, >5 MiB) and live vs /usr/bin/ss
 # unit, configs and fuzz test the source tree (they build it), whatever SS
 # is; every other group runs $SS.  A comparison passes only when the
 # reference run worked and printed something (tests/lib.sh compare_run); a
@@ -53,7 +54,7 @@ if ! command -v bash >/dev/null 2>&1; then
 	exit 1
 fi
 
-groups=${*:-unit cli getopt render fixtures scale tty configs fuzz golden filter fallback replay resolve etcfiles procmap escape man}
+groups=${*:-unit cli getopt render fixtures scale tty configs fuzz golden filter fallback replay resolve etcfiles procmap escape tcpinfo man}
 log=$OUT/run.log
 : >"$log"
 start=$(date +%s)
