@@ -72,6 +72,16 @@ norm_dgram() {
 	done
 }
 
+# wait_ready FILE: up to 5 s for a line "ready" in FILE (a helper's started)
+wait_ready() {
+	local i
+	for i in $(seq 50); do
+		grep -q '^ready' "$1" && return 0
+		sleep 0.1
+	done
+	return 1
+}
+
 # first_line FILE -> its first line, at most 200 bytes
 first_line() { head -c 200 "$1" | head -n 1; }
 

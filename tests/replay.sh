@@ -64,11 +64,7 @@ print('ready', flush=True)
 time.sleep(100)
 EOF
 live=$!
-for i in $(seq 50); do
-	grep -q ready "$RW/live.out" && break
-	sleep 0.1
-done
-grep -q ready "$RW/live.out" || fail replay-live "live sockets not ready: $(head -c 200 "$RW/live.out")"
+wait_ready "$RW/live.out" || fail replay-live "live sockets not ready: $(head -c 200 "$RW/live.out")"
 
 n=0
 while IFS= read -r line || [ -n "$line" ]; do

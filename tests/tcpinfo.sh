@@ -119,11 +119,7 @@ print('ready', flush=True)
 time.sleep(40)
 EOF
 live=$!
-for i in $(seq 50); do
-	grep -q ready "$W/live.out" && break
-	sleep 0.1
-done
-if ! grep -q ready "$W/live.out"; then
+if ! wait_ready "$W/live.out"; then
 	fail "tcpinfo live" "sockets not ready: $(head -c 200 "$W/live.out")"
 	kill "$live"
 	exit 0
