@@ -3,18 +3,17 @@
 #include "config.h"
 #include "fmt.h"
 
-/* Written backwards into a scratch buffer, then copied forward.  Values
- * that fit 32 bits divide by 10 with a multiply (exact for every 32-bit
- * value): -Os would otherwise emit a div instruction per digit, and these
- * are the inode and queue numbers of every row. */
-size_t fmt_u64(char *dst, uint64_t v)
+/* 32-bit w / 10 with a multiply (exact for every 32-bit value): -Os would
+ * otherwise emit a div instruction per digit, and these are the inode and
+ * queue numbers of every row. */
+static uint32_t div10(uint32_t w)
 {
-	char t[20], *p = t + sizeof(t);
-	size_t n;
+	return (uint32_t)(((uint64_t)w * 0xCCCCCCCDu) >> 35);
+}
 
-	for (; v > 0xffffffffu; v /= 10)
-		*--p = (char)('0' + v % 10);
-	uint32_t w = (uint32_t)v;
+/* The digits of w written backwards, ending before end; returns the first. */
+static char *digits32(char *p, uint32_t w)
+{
 	/* two digits a step where unix rows print 100 000 inode pairs (issue 7);
 	 * both multiplies are exact: w / 100 for every 32-bit w, r / 10 for r < 100 */
 	while (CONFIG_SS_UNIX && w >= 100) {
@@ -25,10 +24,33 @@ size_t fmt_u64(char *dst, uint64_t v)
 		w = q;
 	}
 	do {
-		uint32_t q = (uint32_t)(((uint64_t)w * 0xCCCCCCCDu) >> 35);
+		uint32_t q = div10(w);
 		*--p = (char)('0' + (w - q * 10));
 		w = q;
 	} while (w);
+	return p;
+}
+
+size_t fmt_u64(char *dst, uint64_t v)
+{
+	char t[20], *p = t + sizeof(t);
+	size_t n = 1;
+
+	if (CONFIG_SS_TCPINFO) {	/* counted, then written in place: -i prints ~20 a row */
+		if (v > 0xffffffffu) {	/* one 64-bit division: the last nine digits */
+			n = fmt_u64(dst, v / 1000000000);
+			for (p = digits32(dst + n + 9, (uint32_t)(v % 1000000000)); p > dst + n;)
+				*--p = '0';
+			return n + 9;
+		}
+		for (uint32_t w = (uint32_t)v; w >= 10; w = div10(w))
+			n++;
+		digits32(dst + n, (uint32_t)v);
+		return n;
+	}
+	for (; v > 0xffffffffu; v /= 10)	/* written backwards, then copied */
+		*--p = (char)('0' + v % 10);
+	p = digits32(p, (uint32_t)v);
 	n = (size_t)(t + sizeof(t) - p);
 	for (size_t i = 0; i < n; i++)
 		dst[i] = p[i];

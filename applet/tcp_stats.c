@@ -69,15 +69,46 @@ static char *inum(char *p, int32_t v)
 	return p + fmt_i64(p, v);
 }
 
+/* "%g".  Most values are 6.1's u32 / 1000 (ms from µs): when v is the
+ * double nearest n / 1000 for an integer n below 10^6, that decimal has at
+ * most 6 significant digits and v is far closer to it than half a unit of
+ * the 6th, so "%g" prints exactly n / 1000 without trailing zeros (fixed
+ * notation: 0.001 <= v < 1000).  Written directly; any other v goes to
+ * fmt_g(), which does the general rounding. */
 static char *g(char *p, double v)
 {
+	double t = v * 1000;
+
+	if (t >= 0 && t < 1e6 && (double)(uint32_t)t == t && (double)(uint32_t)t / 1000 == v) {
+		uint32_t n = (uint32_t)t, f = n % 1000;
+
+		p = num(p, n / 1000);
+		if (f) {
+			*p++ = '.';
+			*p++ = (char)('0' + f / 100);
+			if (f % 100)
+				*p++ = (char)('0' + f / 10 % 10);
+			if (f % 10)
+				*p++ = (char)('0' + f % 10);
+		}
+		return p;
+	}
 	return p + fmt_g(p, v, 6);
 }
 
-/* " name %sbps" (spec §4.4). */
+/* " name %sbps" (spec §4.4).  With -n "%.0f": below 2^53 the integer part
+ * and the fraction are exact doubles, so rounding them half to even here is
+ * what glibc prints; larger ones go to fmt_rate(). */
 static char *rate(char *p, double bps, unsigned flags)
 {
-	p += fmt_rate(p, bps, flags & TCPS_NUMERIC);
+	if ((flags & TCPS_NUMERIC) && bps >= 0 && bps < 9007199254740992.0) {
+		uint64_t i = (uint64_t)bps;
+		double f = bps - (double)i;
+
+		p = num(p, i + (f > 0.5 || (f == 0.5 && (i & 1))));
+	} else {
+		p += fmt_rate(p, bps, flags & TCPS_NUMERIC);
+	}
 	return LIT(p, "bps");
 }
 

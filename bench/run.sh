@@ -521,6 +521,9 @@ tan-proc time/floor 1.5
 tan-proc time/ref 0.6
 xa-proc time/ref 0.6
 a time/ref 0.6
+tani time/floor 1.5
+tanie time/floor 1.6
+tanm time/floor 1.6
 EOF
 awk -v n="$N" '
 NR == FNR { split($0, f, "|"); row[f[1]] = $0; next }

@@ -145,8 +145,16 @@ int tcp_info_decode(struct tcp_stat *s, const void *const tb[], const uint16_t t
 	ssthresh = u32at(i, 76);
 	if (ssthresh < 0xFFFF)
 		s->ssthresh = (int32_t)ssthresh;
-	for (size_t k = 0; k < sizeof(copies) / sizeof(copies[0]); k++)
-		memcpy((char *)s + copies[k].to, i + copies[k].from, copies[k].size);
+	for (size_t k = 0; k < sizeof(copies) / sizeof(copies[0]); k++) {
+		const struct copy *c = &copies[k];	/* fixed sizes: no memcpy call */
+
+		if (c->size == 8)
+			memcpy((char *)s + c->to, i + c->from, 8);
+		else if (c->size == 4)
+			memcpy((char *)s + c->to, i + c->from, 4);
+		else
+			*((uint8_t *)s + c->to) = i[c->from];
+	}
 	if (state == 10)	/* LISTEN: 6.1 hides sacked (the backlog there) */
 		s->sacked = 0;
 	if (min_rtt && min_rtt != ~0U)
