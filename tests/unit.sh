@@ -7,6 +7,7 @@
 #             snprintf over ~13 million values (10x with TEST_FULL=1).
 #   unit_softfp: lib/softfp.c (double arithmetic of the soft-float mips
 #             build) against this host's hardware doubles, bit for bit.
+#   unit_tcpstats: applet/tcp_stats.c's %g and %.0f paths against glibc.
 
 . "$(dirname "$0")/lib.sh"
 
@@ -62,6 +63,19 @@ if [ -f "$ROOT/applet/filter.h" ]; then
 	else
 		mapfile -t log < <(head -n 10 "$OUT/unit_filter.build.log")
 		fail "unit filter (build)" "${log[@]}"
+	fi
+fi
+# unit_tcpstats: applet/tcp_stats.c's direct number paths against glibc.
+if [ -f "$ROOT/applet/tcp_stats.c" ] && grep -q 'CONFIG_SS_TCPINFO 1' "$ROOT/build/config.h" 2>/dev/null; then
+	if (cd "$ROOT" && cc -std=gnu11 -O2 -Wall -D_GNU_SOURCE -Iinclude -Ilib -Iapplet -I. -Ibuild \
+		-o "$OUT/unit_tcpstats" tests/unit_tcpstats.c applet/tcp_stats.c applet/fmt.c \
+		applet/fmt_float.c) >"$OUT/unit_tcpstats.build.log" 2>&1; then
+		timeout 120 "$OUT/unit_tcpstats"
+		rc=$?
+		[ "$rc" -le 1 ] || fail "unit tcpstats (run)" "unit_tcpstats exited with status $rc"
+	else
+		mapfile -t log < <(head -n 10 "$OUT/unit_tcpstats.build.log")
+		fail "unit tcpstats (build)" "${log[@]}"
 	fi
 fi
 exit 0
