@@ -47,6 +47,21 @@ else
 	[ "$rc" -le 1 ] || fail "unit softfp (run)" "unit_softfp exited with status $rc"
 fi
 
+# unit_build_run NAME CC-ARGS...: cc CC-ARGS (in the source tree) into
+# tests/out/NAME, its log appended to NAME.build.log, then run it (120 s)
+unit_build_run() {
+	local name=$1 rc log
+	shift
+	if (cd "$ROOT" && cc "$@" -o "$OUT/$name") >>"$OUT/$name.build.log" 2>&1; then
+		timeout 120 "$OUT/$name"
+		rc=$?
+		[ "$rc" -le 1 ] || fail "unit ${name#unit_} (run)" "$name exited with status $rc"
+	else
+		mapfile -t log < <(head -n 10 "$OUT/$name.build.log")
+		fail "unit ${name#unit_} (build)" "${log[@]}"
+	fi
+}
+
 # unit_filter: the filter stage (applet/filter_*.c) with every other file but
 # main.c: the bytecode vectors of spec §6.5, precedence, evaluation, errors.
 if [ -f "$ROOT/applet/filter.h" ]; then
@@ -55,27 +70,14 @@ if [ -f "$ROOT/applet/filter.h" ]; then
 	san=
 	echo 'int main(void){return 0;}' | cc -x c - -fsanitize=address,undefined -o "$OUT/.san-probe" 2>/dev/null && san=-fsanitize=address,undefined
 	rm -f "$OUT/.san-probe"
-	if (cd "$ROOT" && cc -std=gnu11 -O1 -g -Wall -D_GNU_SOURCE -Iinclude -Ilib -Iapplet -I. -Ibuild $san \
-		-o "$OUT/unit_filter" tests/unit_filter.c $srcs) >>"$OUT/unit_filter.build.log" 2>&1; then
-		timeout 120 "$OUT/unit_filter"
-		rc=$?
-		[ "$rc" -le 1 ] || fail "unit filter (run)" "unit_filter exited with status $rc"
-	else
-		mapfile -t log < <(head -n 10 "$OUT/unit_filter.build.log")
-		fail "unit filter (build)" "${log[@]}"
-	fi
+	# shellcheck disable=SC2086
+	unit_build_run unit_filter -std=gnu11 -O1 -g -Wall -D_GNU_SOURCE -Iinclude -Ilib -Iapplet -I. \
+		-Ibuild $san tests/unit_filter.c $srcs
 fi
 # unit_tcpstats: applet/tcp_stats.c's direct number paths against glibc.
 if [ -f "$ROOT/applet/tcp_stats.c" ] && grep -q 'CONFIG_SS_TCPINFO 1' "$ROOT/build/config.h" 2>/dev/null; then
-	if (cd "$ROOT" && cc -std=gnu11 -O2 -Wall -D_GNU_SOURCE -Iinclude -Ilib -Iapplet -I. -Ibuild \
-		-o "$OUT/unit_tcpstats" tests/unit_tcpstats.c applet/tcp_stats.c applet/fmt.c \
-		applet/fmt_float.c) >"$OUT/unit_tcpstats.build.log" 2>&1; then
-		timeout 120 "$OUT/unit_tcpstats"
-		rc=$?
-		[ "$rc" -le 1 ] || fail "unit tcpstats (run)" "unit_tcpstats exited with status $rc"
-	else
-		mapfile -t log < <(head -n 10 "$OUT/unit_tcpstats.build.log")
-		fail "unit tcpstats (build)" "${log[@]}"
-	fi
+	: >"$OUT/unit_tcpstats.build.log"
+	unit_build_run unit_tcpstats -std=gnu11 -O2 -Wall -D_GNU_SOURCE -Iinclude -Ilib -Iapplet -I. \
+		-Ibuild tests/unit_tcpstats.c applet/tcp_stats.c applet/fmt.c applet/fmt_float.c
 fi
 exit 0
