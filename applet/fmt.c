@@ -1,5 +1,6 @@
 /* Hand-rolled formatters: musl's printf family and inet_ntop would pull
  * several KB into a static binary for the few shapes we print. */
+#include <string.h>
 #include "config.h"
 #include "fmt.h"
 
@@ -11,9 +12,25 @@ static uint32_t div10(uint32_t w)
 	return (uint32_t)(((uint64_t)w * 0xCCCCCCCDu) >> 35);
 }
 
-/* The digits of w written backwards, ending before end; returns the first. */
-static char *digits32(char *p, uint32_t w)
+char *digits32(char *p, uint32_t w)
 {
+	/* -i prints ~20 numbers a row: two digits a step from a table */
+	static const char pairs[200] = "0001020304050607080910111213141516171819202122232425262728293031323334"
+		"3536373839404142434445464748495051525354555657585960616263646566676869"
+		"707172737475767778798081828384858687888990919293949596979899";
+
+	while (CONFIG_SS_TCPINFO && w >= 100) {
+		uint32_t q = (uint32_t)(((uint64_t)w * 0x51EB851Fu) >> 37);
+
+		p -= 2;
+		memcpy(p, pairs + 2 * (w - q * 100), 2);
+		w = q;
+	}
+	if (CONFIG_SS_TCPINFO && w >= 10) {
+		p -= 2;
+		memcpy(p, pairs + 2 * w, 2);
+		return p;
+	}
 	/* two digits a step where unix rows print 100 000 inode pairs (issue 7);
 	 * both multiplies are exact: w / 100 for every 32-bit w, r / 10 for r < 100 */
 	while (CONFIG_SS_UNIX && w >= 100) {

@@ -6,6 +6,9 @@
 #include <stdint.h>
 
 size_t fmt_u64(char *dst, uint64_t v);		/* decimal */
+/* The decimal digits of w written backwards, ending just before end;
+ * returns the first digit (no counting, no copy: for callers that copy). */
+char *digits32(char *end, uint32_t w);
 size_t fmt_i64(char *dst, int64_t v);		/* decimal with '-' */
 size_t fmt_hex(char *dst, uint64_t v);		/* lowercase hex, no prefix */
 size_t fmt_ipv4(char *dst, const uint8_t a[4]);	/* dotted quad, max 15 */

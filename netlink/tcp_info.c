@@ -122,13 +122,17 @@ static const struct copy {
 
 int tcp_info_decode(struct tcp_stat *s, const void *const tb[], const uint16_t tl[], int state)
 {
-	uint8_t i[TCPI_LEN];
+	uint8_t buf[TCPI_LEN];
+	const uint8_t *i = tb[INET_DIAG_INFO];
 	uint32_t rto, ssthresh, min_rtt;
 
 	if (!tb[INET_DIAG_INFO])
 		return 0;
 	memset(s, 0, sizeof(*s));
-	payload(i, sizeof(i), tb[INET_DIAG_INFO], tl[INET_DIAG_INFO]);
+	if (tl[INET_DIAG_INFO] < TCPI_LEN) {	/* an older kernel's: zero-extended */
+		payload(buf, sizeof(buf), i, tl[INET_DIAG_INFO]);
+		i = buf;
+	}
 	min_rtt = u32at(i, 148);
 	s->options = i[5];
 	if (tb[INET_DIAG_CONG])
