@@ -113,6 +113,9 @@ static const char help_text[] =
 #if CONFIG_SS_SUMMARY
 	"   -s, --summary       show socket usage summary\n"
 #endif
+#if CONFIG_SS_TCPINFO
+	"   -i, --info          show internal TCP information\n"
+#endif
 #if CONFIG_SS_DETAILS
 	"       --tos           show tos and priority information\n"
 	"       --cgroup        show cgroup information\n"

@@ -6,7 +6,7 @@
 #    -h a usage text starting "Usage: ss [ OPTIONS ]"; exit 0, stderr empty.
 # 2. First milestone: what is not built yet must fail cleanly: exit status
 #    255, a message on stderr, nothing on stdout (unix/packet/netlink tables,
-#    -p -e -o -m -i -s --tos, filter expressions).  These exit before any
+#    -p -e -o -m -s --tos, filter expressions).  These exit before any
 #    dump, so no namespace is needed.  Not applicable to iproute2 itself.
 
 . "$(dirname "$0")/lib.sh"
@@ -66,7 +66,6 @@ done <<'CASES'
 -0e
 -a -m
 --netlink -o
--ti
 --inet-sockopt -t
 CASES
 

@@ -68,7 +68,7 @@ fi
 for c in '--tcp' '-r' '-x' '-tp' '-0' '-S' '-M' '-f unix' '-f link' '-f netlink' '-A unix' \
 	'-A u_str' '-A packet' '-A netlink' '-A vsock' '-A tipc' '-A xdp' '-A sctp' '-tT' '-s' \
 	'-t dport = :22' '-t -F /dev/null' '-D - -t' \
-	'-te' '-to' '-tm' '-t --tos'; do
+	'-te' '-to' '-tm' '-t --tos' '-ti' '-t --info'; do
 	split_args "$c"
 	ENVV=()
 	n=$((n + 1))
