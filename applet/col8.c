@@ -250,8 +250,9 @@ static void details(struct c8 *b, const struct sock_rec *r, unsigned flags)
 		put_tos(b, d);
 	if ((flags & F_CGROUP) && (d->have & DET_CGROUP))	/* 6.1 prints id 0 too */
 		put_cgroup(b, d->cgroup);
-	/* 6.1's inet_show_sock(): -m, or -i but for UDP (spec §4.2) */
-	if ((flags & F_MEM) || ((flags & F_INFO) && r->table != TAB_UDP)) {
+	/* 6.1's inet_show_sock(): -m, or -i but for UDP (spec §4.2), UDP by the
+	 * protocol that names the row (a recording's PROTOCOL attribute too) */
+	if ((flags & F_MEM) || ((flags & F_INFO) && r->u.in.protocol != 17)) {
 		puts8(b, flags & F_ONELINE ? "" : "\n\t");
 		put_skmem(b, d);
 		if (CONFIG_SS_TCPINFO && (d->have & DET_TCPINFO))

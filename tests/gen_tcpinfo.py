@@ -191,6 +191,9 @@ def memory(d):
     d.msg(nla(MEMINFO, struct.pack('=4I', 1, 2, 3, 4)))
     d.msg(SKMEM9 + nla(SHUTDOWN, b'\3'))
     d.msg(b'')
+    PROTO = 10  # INET_DIAG_PROTOCOL: the row's protocol; 6.1 shows no -i block for UDP
+    for p in (17, 6, 33, 255):
+        d.msg(full + SKMEM9 + nla(PROTO, bytes([p])))
 
 
 def cases(path):
