@@ -4,7 +4,7 @@
 # private network namespace: a TCP listener and connection with md5 keys
 # (key bytes 6.1 escapes), an MPTCP listener and connection (its TCP
 # subflows carry tcp-ulp-mptcp), UDP and TCP sockets with socket options
-# set.  Digits that move between two runs (lastsnd/lastrcv/lastack, timer
+# set, and a TLS connection where the kernel has the tls ULP (else SKIP).  Digits that move between two runs (lastsnd/lastrcv/lastack, timer
 # times) are masked; md5 keys are compared as tests/md5moved.py moves them
 # (6.1 prints them ahead of the table; README, differences).  The synthetic
 # side (every TLS value, flag and bit) is in tests/replay/ulp*.spec.
@@ -81,10 +81,28 @@ try:
 except OSError as e:
     print('tfo', e)
 keep.append(f)
+# TLS, where the kernel has the tls ULP: version, cipher, txconf sw / rxconf sw
+TCP_ULP, SOL_TLS, TLS_TX, TLS_RX = 31, 282, 1, 2
+tl = socket.socket(); tl.bind(('127.0.0.1', 7400)); tl.listen(8)
+tc = socket.create_connection(('127.0.0.1', 7400)); ta, _ = tl.accept()
+keep += [tl, tc, ta]
+try:
+    tc.setsockopt(socket.IPPROTO_TCP, TCP_ULP, b'tls')
+    tc.setsockopt(SOL_TLS, TLS_TX, struct.pack('=HH', 0x0303, 51) + bytes(36))
+    ta.setsockopt(socket.IPPROTO_TCP, TCP_ULP, b'tls')
+    ta.setsockopt(SOL_TLS, TLS_RX, struct.pack('=HH', 0x0304, 52) + bytes(52))
+    print('tls ok')
+except OSError as e:
+    print('tls:', e)
 time.sleep(0.3)
 print('ready', flush=True)
 time.sleep(40)
 EOF
+if grep -q '^tls ok' "$W/live.out"; then
+	ARGS_LIVE+=('@md5 @want=tcp-ulp-tls -tni' '@md5 @want=rxconf: -tniO')
+else
+	skip "ulp live tls" "this kernel has no tls ULP ($(grep '^tls' "$W/live.out" | head -c 80))"
+fi
 n=0
 for a in "${ARGS_LIVE[@]}"; do
 	n=$((n + 1))
