@@ -11,26 +11,9 @@
 #include "errmsg.h"
 #include "tables.h"
 #include "procmap.h"
+#include "tcp_ulp.h"
+#include "c8.h"
 #include "tcp_stats.h"
-
-/* One token under construction; 6.1's longest pieces (unix peers:) are
- * bounded by a netlink attribute (64 KiB), as the token store is. */
-struct c8 {
-	char *p, *end;
-};
-
-static void put(struct c8 *b, const char *s, size_t n)
-{
-	if (n > (size_t)(b->end - b->p))
-		n = (size_t)(b->end - b->p);
-	memcpy(b->p, s, n);
-	b->p += n;
-}
-
-static void puts8(struct c8 *b, const char *s)
-{
-	put(b, s, strlen(s));
-}
 
 static void putu(struct c8 *b, uint64_t v)
 {
@@ -214,7 +197,7 @@ static void put_unix_ext(struct c8 *b, const struct sock_detail *d)
 static void details(struct c8 *b, const struct sock_rec *r, unsigned flags)
 {
 	const struct sock_detail *d = r->detail;
-	static const struct sock_detail none;
+	static struct sock_detail none;	/* in .bss: the block is large */
 
 	if (!d)
 		d = &none;
@@ -238,9 +221,9 @@ static void details(struct c8 *b, const struct sock_rec *r, unsigned flags)
 	}
 	if (!(TABLES_INET & TB(r->table)))
 		return;	/* vsock: users only */
-	if ((flags & F_INFO) && (TB(r->table) & (TB(TAB_MPTCP) | TB(TAB_SCTP)))) {
-		errs("ss: -i is not supported in this build for mptcp and sctp sockets");
-		_exit(255);	/* their INFO is no tcp_info (spec §4.6, §4.7) */
+	if ((flags & F_INFO) && r->table == TAB_SCTP) {
+		errs("ss: -i is not supported in this build for sctp sockets");
+		_exit(255);	/* its INFO is no tcp_info (spec §4.7) */
 	}
 	if (flags & F_TIMERS)
 		put_timer(b, &r->u.in);
@@ -250,6 +233,8 @@ static void details(struct c8 *b, const struct sock_rec *r, unsigned flags)
 		put_tos(b, d);
 	if ((flags & F_CGROUP) && (d->have & DET_CGROUP))	/* 6.1 prints id 0 too */
 		put_cgroup(b, d->cgroup);
+	if (flags & F_SOCKOPT)
+		b->p += sockopt_text(b->p, (size_t)(b->end - b->p), d, flags);
 	/* 6.1's inet_show_sock(): -m, or -i but for UDP (spec §4.2), UDP by the
 	 * protocol that names the row (a recording's PROTOCOL attribute too) */
 	if ((flags & F_MEM) || ((flags & F_INFO) && r->u.in.protocol != 17)) {
@@ -257,11 +242,14 @@ static void details(struct c8 *b, const struct sock_rec *r, unsigned flags)
 		put_skmem(b, d);
 		if (CONFIG_SS_TCPINFO && (d->have & DET_TCPINFO))
 			put_tcp_stats(b, d->tcp, flags);
+		b->p += tcp_ulp_text(b->p, (size_t)(b->end - b->p), r, flags);
 	}
 }
 
 void col8_put(const struct sock_rec *r, const struct ss_opts *o)
 {
+	/* 6.1's longest pieces (unix peers:) are bounded by a netlink
+	 * attribute (64 KiB), as the token store is */
 	static char buf[65536];
 	struct c8 b = { buf, buf + sizeof(buf) };
 	const char *s = "";
@@ -271,7 +259,7 @@ void col8_put(const struct sock_rec *r, const struct ss_opts *o)
 	 * picks the formatter */
 	if (CONFIG_SS_PROCESS && (o->flags & F_PROCESS) && r->table != TAB_NETLINK)
 		n = procmap_users(r->inode, o->flags & F_THREADS, &s);
-	if (!CONFIG_SS_DETAILS || !(o->flags & (F_DETAILS | F_CGROUP | F_TOS | F_INFO))) {
+	if (!CONFIG_SS_DETAILS || !(o->flags & (F_DETAILS | F_CGROUP | F_TOS | F_INFO | F_SOCKOPT))) {
 		row_put(COL_PROC, s, n);
 		return;
 	}

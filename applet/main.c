@@ -117,6 +117,12 @@ static unsigned details_want(unsigned flags)
 		w |= DET_SHUTDOWN | DET_MARK | DET_CGROUP | DET_V6ONLY | DET_VFS | DET_ICONS;
 	if (flags & F_MEM)
 		w |= DET_SKMEM;
+	/* 6.1 prints md5 keys, ULP and mptcp_info with the memory too: a
+	 * recording can carry them without -i */
+	if (CONFIG_SS_TCPINFO && (flags & (F_MEM | F_INFO)))
+		w |= DET_ULP | DET_MPTCP;
+	if (flags & F_SOCKOPT)
+		w |= DET_SOCKOPT;
 	if (flags & F_CGROUP)
 		w |= DET_CGROUP;
 	if (flags & F_TOS)

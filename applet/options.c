@@ -82,7 +82,7 @@ static const char help_text[] =
 	" [ -s ]"
 #endif
 #if CONFIG_SS_DETAILS
-	" [ -oem ] [ --tos ] [ --cgroup ]"
+	" [ -oem ] [ --tos ] [ --cgroup ] [ --inet-sockopt ]"
 #endif
 	" [ -f FAMILY ] [ -A QUERY ]"
 #if CONFIG_SS_FILTER
@@ -172,6 +172,9 @@ static const char help_text[] =
 	"\n"
 	"   -H, --no-header     Suppress header line\n"
 	"   -O, --oneline       socket's data printed on a single line\n"
+#if CONFIG_SS_DETAILS
+	"       --inet-sockopt  show various inet socket options\n"
+#endif
 	"\n"
 	"   -A, --query=QUERY, --socket=QUERY\n"
 	"       QUERY := {all|inet|tcp"
@@ -371,6 +374,7 @@ static void apply(struct ss_opts *o, int c, char *arg, const char *longname)
 	case 'i': if (CONFIG_SS_TCPINFO) { o->flags |= F_INFO; return; } break;
 	case O_TOS: if (CONFIG_SS_DETAILS) { o->flags |= F_TOS; return; } break;
 	case O_CGROUP: if (CONFIG_SS_DETAILS) { o->flags |= F_CGROUP; return; } break;
+	case O_SOCKOPT: if (CONFIG_SS_DETAILS) { o->flags |= F_SOCKOPT; return; } break;
 	case 'h':
 		opts_usage(1);
 		_exit(0);

@@ -19,6 +19,7 @@ enum ss_flag {
 #define F_DETAILS (F_TIMERS | F_EXT | F_MEM)
 #define F_CGROUP (1 << 10)	/* --cgroup: inet rows only, as in 6.1 */
 #define F_TOS (1 << 11)		/* --tos: inet rows only */
+#define F_SOCKOPT (1 << 12)	/* --inet-sockopt: inet rows only */
 #define F_INFO (1 << 16)	/* -i: TCP stats (SS_TCPINFO) */
 
 #define ALL_STATES 0x0fffu

@@ -38,10 +38,11 @@ while IFS= read -r line || [ -n "$line" ]; do
 	split_args "$line"
 	set=${ARGV[0]}
 	ARGV=("${ARGV[@]:1}")
-	errcmp=
+	errcmp= tcpfile=
 	while [ ${#ARGV[@]} -gt 0 ]; do
 		case "${ARGV[0]}" in
 		@err) errcmp=stderr ;;
+		@tcpfile) tcpfile=1 ;;
 		@*) ;;
 		*) break ;;
 		esac
@@ -52,8 +53,10 @@ while IFS= read -r line || [ -n "$line" ]; do
 	p=$RW/c$n
 	base=("${ENVV[@]}")
 	ENVV=("${base[@]}" "SS_DIAG_DIR=$RW/le/$set")
+	[ -n "$tcpfile" ] && ENVV+=("TCPDIAG_FILE=$RW/le/$set/tcp.dump")
 	run_ss "$LE_SS" "$p.le"
 	ENVV=("${base[@]}" "SS_DIAG_DIR=$RW/be/$set")
+	[ -n "$tcpfile" ] && ENVV+=("TCPDIAG_FILE=$RW/be/$set/tcp.dump")
 	run_ss "$BE_SS" "$p.be"
 	if [ "$(cat "$p.le.rc")" != 0 ] && [ "$(cat "$p.le.rc")" != 1 ]; then
 		fail "be-replay $line" "the little-endian run failed (exit $(cat "$p.le.rc")): $(head -c 200 "$p.le.err")"

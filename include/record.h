@@ -109,6 +109,11 @@ enum {
 	DET_TCLASS = 1 << 9,
 	DET_CLASS_ID = 1 << 10,
 	DET_TCPINFO = 1 << 11,	/* -i: tcp (struct tcp_stat below), SS_TCPINFO */
+	/* after the TCP stats (spec §4.3, §4.6), sent with INFO (or replayed);
+	 * built with SS_TCPINFO */
+	DET_ULP = 1 << 16,	/* md5 keys and INET_DIAG_ULP_INFO (tls, mptcp subflow) */
+	DET_MPTCP = 1 << 17,	/* an MPTCP socket's INFO: struct mptcp_info */
+	DET_SOCKOPT = 1 << 18,	/* --inet-sockopt */
 };
 
 /* -i (spec §4.3, §7.8): what 6.1's tcp_stats_print() prints, decoded, the
@@ -146,6 +151,40 @@ struct tcp_stat {
 	uint32_t dctcp_ce_state, dctcp_alpha, dctcp_ab_ecn, dctcp_ab_tot;
 	uint32_t bbr_bw_lo, bbr_bw_hi, bbr_min_rtt, bbr_pacing_gain, bbr_cwnd_gain;
 };
+
+/* One INET_DIAG_MD5SIG entry, the kernel's struct tcp_diag_md5sig (host
+ * order, address in network order; pinned in netlink/tcp_ulp.c). */
+struct md5sig {
+	uint8_t family, prefixlen;
+	uint16_t keylen;	/* as sent: the printer stops at key's end */
+	uint8_t addr[16];
+	uint8_t key[80];
+};
+
+/* ULP_INFO (spec §4.3): the TLS and MPTCP subflow values, ulp_detail.v[]
+ * by index; have bit 1 << index marks one that came. */
+enum {
+	ULP_TLS_VERSION, ULP_TLS_CIPHER, ULP_TLS_RXCONF, ULP_TLS_TXCONF,
+	ULP_SF_FLAGS, ULP_SF_TOKEN_REM, ULP_SF_ID_REM, ULP_SF_TOKEN_LOC, ULP_SF_ID_LOC,
+	ULP_SF_SEQ, ULP_SF_SFSEQ, ULP_SF_SSNOFF, ULP_SF_MAPLEN, ULP_NV,
+	ULP_HAVE_NAME = ULP_NV, ULP_HAVE_ZC_RO_TX	/* have bits of the name, the zc_ro_tx flag */
+};
+struct ulp_detail {
+	uint32_t have;		/* 1 << ULP_* */
+	const struct md5sig *md5;	/* into the source's buffer, md5_n whole entries */
+	uint32_t md5_n;
+	const char *name;	/* the ULP's name (up to its NUL), not escaped */
+	uint16_t name_len;
+	uint64_t v[ULP_NV];
+};
+
+/* struct mptcp_info of an MPTCP socket, zero-extended (spec §4.6). */
+struct mptcp_detail {
+	uint8_t counts[6];	/* subflows, add_addr_signal, add_addr_accepted and their _max */
+	uint32_t flags, token;
+	uint64_t seq[3];	/* write_seq, snd_una, rcv_nxt */
+};
+
 struct sock_detail {
 	uint32_t have;		/* DET_* bits filled */
 	uint32_t skmem[9];	/* zero-extended */
@@ -160,6 +199,9 @@ struct sock_detail {
 	uint32_t icons_n;
 	const uint32_t *icons;	/* into the source's buffer: valid during the callback */
 	const struct tcp_stat *tcp;	/* DET_TCPINFO: valid during the callback */
+	uint16_t sockopt;	/* DET_SOCKOPT: bit n = word n of 6.1's list (§5.4) */
+	struct ulp_detail ulp;	/* DET_ULP */
+	struct mptcp_detail mptcp;	/* DET_MPTCP */
 };
 
 enum rec_origin { REC_NETLINK, REC_PROC, REC_REPLAY };

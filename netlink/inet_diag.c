@@ -3,6 +3,7 @@
 #include "inet_diag.h"
 #include "nldump.h"
 #include "diag.h"
+#include "tcp_ulp.h"
 #include "tcp_info.h"
 
 #define AF_INET_ 2
@@ -143,6 +144,7 @@ static int inet_msg_cb(const struct nl_hdr *h, void *arg)
 		nl_attrs(h, sizeof(*m), tb, tl, IA_MAX);
 		memset(&d, 0, sizeof(d));
 		msg_details(tb, tl, c->want, &d);
+		tcp_ulp_decode(tb, tl, c->table, c->want, &d);
 		/* -m and -i show the same block, with whatever the message
 		 * carries (6.1's tcp_show_info()); MPTCP's and SCTP's INFO is
 		 * their own struct (spec §4.6, §4.7) */

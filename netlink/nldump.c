@@ -226,7 +226,8 @@ int nl_replay(const char *path, nl_msg_cb cb, void *arg)
 	return rc;
 }
 
-void nl_attr_parse(const void *start, long len, const void *tb[], uint16_t tl[], int max)
+static void attr_walk(const void *start, long len, const void *tb[], uint16_t tl[], int max,
+		      uint16_t mask)
 {
 	const char *p = start, *end = p;
 
@@ -241,12 +242,24 @@ void nl_attr_parse(const void *start, long len, const void *tb[], uint16_t tl[],
 
 		if (a->len < sizeof(*a) || a->len > end - p)
 			break;
-		if (a->type <= max && !tb[a->type]) {	/* the first one, as parse_rtattr() */
-			tb[a->type] = a + 1;
-			tl[a->type] = (uint16_t)(a->len - sizeof(*a));
+		uint16_t type = a->type & mask;
+
+		if (type <= max && !tb[type]) {	/* the first one, as parse_rtattr() */
+			tb[type] = a + 1;
+			tl[type] = (uint16_t)(a->len - sizeof(*a));
 		}
 		p += NL_ALIGN(a->len);
 	}
+}
+
+void nl_attr_parse(const void *start, long len, const void *tb[], uint16_t tl[], int max)
+{
+	attr_walk(start, len, tb, tl, max, 0xffff);
+}
+
+void nl_attr_parse_nested(const void *start, long len, const void *tb[], uint16_t tl[], int max)
+{
+	attr_walk(start, len, tb, tl, max, 0x7fff);
 }
 
 void nl_attrs(const struct nl_hdr *h, size_t hlen, const void *tb[], uint16_t tl[], int max)

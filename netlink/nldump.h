@@ -28,5 +28,8 @@ int nl_replay(const char *path, nl_msg_cb cb, void *arg);
 void nl_attrs(const struct nl_hdr *h, size_t hlen, const void *tb[], uint16_t tl[], int max);
 /* The same over the len bytes at p (a nested attribute's payload). */
 void nl_attr_parse(const void *p, long len, const void *tb[], uint16_t tl[], int max);
+/* The same with NLA_F_NESTED (0x8000) cleared from each type, as
+ * iproute2's parse_rtattr_nested() reads a nest. */
+void nl_attr_parse_nested(const void *p, long len, const void *tb[], uint16_t tl[], int max);
 
 #endif

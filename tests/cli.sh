@@ -66,7 +66,6 @@ done <<'CASES'
 -0e
 -a -m
 --netlink -o
---inet-sockopt -t
 CASES
 
 # 3. Write errors on stdout (README: 6.1 loses the output and exits 0): every

@@ -15,6 +15,10 @@ cong=, hex= and the like take Python escapes: name='/tmp/a\\nb\\x1b[31m'):
           v6only=0|1 shutdown= tos= tclass= mark= cong=NAME meminfo=r,w,f,t
           skmem=a,b,...(9) info=HEX assoc (sctp: association message, flags 0)
           locals=ADDR,ADDR peers=ADDR,... (sctp, as sockaddr_storage arrays)
+          mptcp=6 counts,flags,token,write_seq,snd_una,rcv_nxt[,LEN] (INFO
+          as struct mptcp_info, cut to LEN) md5=ADDR/PLEN/KEYHEX[/KEYLEN
+          [/FAMILY]],... md5tail=HEX ulp=NAME tls=VER,CIPHER,TX,RX[,zc]
+          sf=KEY:VALUE,... nestflag=1 (see ulp_info) sockopt=BITS sockoptlen=N
   unix    type=stream|dgram|seqpacket|N state= ino= name=BYTES peer= rq= wq=
           icons=1,2 vfs=ino,dev shutdown= uid= skmem=... cookie=
   packet  type=raw|dgram|N proto=N(ethertype) ino= ifindex= version= reserve=
@@ -118,6 +122,10 @@ def inet(kv):
         body += attr(1, struct.pack('=4I', *(nums(kv['meminfo']) + [0] * 4)[:4]))
     if 'info' in kv:
         body += attr(2, bytes.fromhex(kv['info']))
+    if 'mptcp' in kv:  # struct mptcp_info: six u8 counts, flags, token, three u64 seqs [, bytes sent]
+        m = (nums(kv['mptcp']) + [0] * 12)[:12]
+        mi = struct.pack('=6BxxIIQQQ', *m[:11]) + b'\0' * 8
+        body += attr(2, mi[:m[11]] if m[11] else mi)
     if 'cong' in kv:
         body += attr(4, esc(kv['cong']) + b'\0')
     if 'tos' in kv:
@@ -139,8 +147,66 @@ def inet(kv):
         body += attr(15, struct.pack('=I', num(kv['mark'])))
     if 'classid' in kv:
         body += attr(17, struct.pack('=I', num(kv['classid'])))
+    if 'md5' in kv:
+        body += attr(18, b''.join(md5sig(e) for e in kv['md5'].split(',')) + bytes.fromhex(kv.get('md5tail', '')))
+    if 'ulp' in kv or 'tls' in kv or 'sf' in kv:
+        body += attr(19, ulp_info(kv))
     if 'cgroup' in kv:
         body += attr(21, struct.pack('=Q', num(kv['cgroup'])))
+    if 'sockopt' in kv:
+        body += attr(22, sockopt(num(kv['sockopt']))[:g(kv, 'sockoptlen', 2)])
+    return body
+
+
+def sockopt(v):
+    """struct inet_diag_sockopt, bit n of v its n-th 1-bit field: laid out
+    from the low bit of each byte by a little-endian kernel, from the high
+    bit by a big-endian one (cross/gendump-be.py makes '=' big-endian)"""
+    b = [v & 0xff, v >> 8 & 0xff]
+    if struct.pack('=H', 1) == b'\0\1':
+        b = [int('{:08b}'.format(x)[::-1], 2) for x in b]
+    return bytes(b)
+
+
+def md5sig(e):
+    """ADDR/PLEN/KEYHEX[/KEYLEN[/FAMILY]]: one struct tcp_diag_md5sig (100 bytes)"""
+    f = e.split('/')
+    a = socket.inet_pton(socket.AF_INET6 if ':' in f[0] else socket.AF_INET, f[0])
+    key = bytes.fromhex(f[2])
+    klen = int(f[3], 0) if len(f) > 3 and f[3] else len(key)
+    fam = int(f[4], 0) if len(f) > 4 else (10 if ':' in f[0] else 2)
+    return struct.pack('=BBH', fam, int(f[1], 0), klen) + a.ljust(16, b'\0') + key.ljust(80, b'\0')[:80]
+
+
+def ulp_info(kv):
+    """INET_DIAG_ULP_INFO as tcp_diag_put_ulp() nests it (no NLA_F_NESTED):
+    ulp=NAME tls=VERSION,CIPHER,TXCONF,RXCONF[,zc] (empty: left out)
+    sf=KEY:VALUE,... (flags trem tloc idrem idloc seq sfseq ssnoff maplen relwrite)
+    nestflag=1 sets NLA_F_NESTED on the tls and mptcp nests"""
+    body = b''
+    nest = 0x8000 if kv.get('nestflag') == '1' else 0
+    if 'ulp' in kv:
+        body += attr(1, shown(esc(kv['ulp'])) + b'\0')
+    if 'tls' in kv:
+        t = kv['tls'].split(',')
+        tls = b''
+        for i, typ in enumerate((1, 2, 3, 4)):
+            if i < len(t) and t[i] != '':
+                tls += attr(typ, struct.pack('=H', num(t[i])))
+        if 'zc' in t[4:]:
+            tls += attr(5, b'')
+        body += attr(2 | nest, tls)
+    if 'sf' in kv:
+        # type, struct format as mptcp/diag.c puts them
+        kinds = {'trem': (1, '=I'), 'tloc': (2, '=I'), 'relwrite': (3, '=I'), 'seq': (4, '=Q'),
+                 'sfseq': (5, '=I'), 'ssnoff': (6, '=I'), 'maplen': (7, '=H'), 'flags': (8, '=I'),
+                 'idrem': (9, '=B'), 'idloc': (10, '=B')}
+        sf = b''
+        for item in kv['sf'].split(','):
+            k, _, v = item.partition(':')
+            typ, fmt = kinds[k]
+            sf += attr(typ, struct.pack(fmt, num(v)))
+        body += attr(3 | nest, sf)
     return body
 
 

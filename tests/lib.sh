@@ -72,6 +72,38 @@ norm_dgram() {
 	done
 }
 
+# need_netns GROUP TOOL...: 0 when a live group can run (iproute2 6.1, root
+# for unshare -n, every TOOL on PATH), else prints its SKIP line and returns 1
+need_netns() {
+	local g=$1 why t
+	shift
+	why=$(ref_ok) || { skip "$g" "$why"; return 1; }
+	[ "$(id -u)" = 0 ] || { skip "$g" "needs root (unshare -n)"; return 1; }
+	for t in "$@"; do
+		command -v "$t" >/dev/null || { skip "$g" "$t is not installed"; return 1; }
+	done
+}
+
+# mask_moving FILE...: in place, the digits of live output that move between
+# two runs (ms since the last send, receive, ack; timer expiries) and
+# trailing blanks (the column widens by a digit or not)
+mask_moving() {
+	sed -i -E 's/(last(snd|rcv|ack)):[0-9]+/\1:N/g; s/timer:\(([a-z]+),[^,]*,/timer:(\1,T,/g; s/ +$//' "$@"
+}
+
+# start_live NAME FILE <<'EOF' (a python3 program): runs it in the
+# background, output to FILE, and waits for its "ready" line; LIVE_PID is
+# its pid.  Returns 1 with a FAIL line when it did not get ready.
+start_live() {
+	: >"$2"
+	python3 - <&0 >"$2" 2>&1 &
+	LIVE_PID=$!
+	wait_ready "$2" && return 0
+	fail "$1" "sockets not ready: $(head -c 200 "$2")"
+	kill "$LIVE_PID" 2>/dev/null
+	return 1
+}
+
 # wait_ready FILE: up to 5 s for a line "ready" in FILE (a helper's started)
 wait_ready() {
 	local i

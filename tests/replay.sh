@@ -15,6 +15,10 @@
 #   @escaped    the reference reads the set written with its names escaped
 #               (gendump.py GENDUMP_ESCAPED=1: control bytes as \ooo, as
 #               README says ./ss prints them), ./ss the raw set
+#   @tcpfile    both read the set's tcp.dump as $TCPDIAG_FILE (spec §8.4)
+#   @md5moved   6.1 prints md5 keys ahead of the table (README, differences):
+#               ./ss's output is compared as tests/md5moved.py moves its
+#               keys there, trailing blanks dropped on both sides
 # The reference must exit 0 and print at least one socket row, else the
 # case FAILs.  Runs in a private network namespace holding a few live
 # sockets (127.0.0.1:4000 tcp listener, 127.0.0.1:4001 udp, a raw icmp
@@ -73,13 +77,15 @@ while IFS= read -r line || [ -n "$line" ]; do
 	split_args "$line"
 	set=${ARGV[0]}
 	ARGV=("${ARGV[@]:1}")
-	errcmp= netid=0 expect= refdir=
+	errcmp= netid=0 expect= refdir= tcpfile= md5=
 	while [ ${#ARGV[@]} -gt 0 ]; do
 		case "${ARGV[0]}" in
 		@err) errcmp=stderr ;;
 		@netid-raw) netid=1 ;;
 		@expect=*) expect=${ARGV[0]#@expect=} ;;
 		@escaped) refdir=.esc ;;
+		@tcpfile) tcpfile=1 ;;
+		@md5moved) md5=1 ;;
 		*) break ;;
 		esac
 		ARGV=("${ARGV[@]:1}")
@@ -94,9 +100,15 @@ while IFS= read -r line || [ -n "$line" ]; do
 	fi
 	base=("${ENVV[@]}")
 	ENVV=("${base[@]}" "SS_DIAG_DIR=$RW/$set$refdir" "LD_PRELOAD=$SHIM")
+	[ -n "$tcpfile" ] && ENVV+=("TCPDIAG_FILE=$RW/$set$refdir/tcp.dump")
 	run_ss "$REF" "$p.ref"
 	ENVV=("${base[@]}" "SS_DIAG_DIR=$RW/$set" "LD_PRELOAD=$SHIM")
+	[ -n "$tcpfile" ] && ENVV+=("TCPDIAG_FILE=$RW/$set/tcp.dump")
 	run_ss "$SS" "$p.test"
+	if [ -n "$md5" ]; then
+		sed -i 's/ *$//' "$p.ref.out"
+		python3 "$TESTS/md5moved.py" "$p.test.out" >"$p.test.md5" && mv "$p.test.md5" "$p.test.out"
+	fi
 	rows=$(grep -cvE '^(Netid|State|Recv-Q) ' "$p.ref.out")
 	if [ "$(cat "$p.ref.rc")" != 0 ] || [ "$rows" = 0 ]; then
 		fail "$name" "the reference run failed (exit $(cat "$p.ref.rc"), $rows rows):" \

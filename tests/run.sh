@@ -29,6 +29,7 @@
 #   man          every option of ss -h is in doc/ss.8
 #   escape       interface and process names with control bytes (\\ooo) vs 6.1 on renamed ones
 #   tcpinfo      -i on synthetic TCPDIAG_FILE dumps (every word, rates, >5 MiB) and live vs /usr/bin/ss
+#   ulp          md5 keys, MPTCP -i (subflows' tcp-ulp-mptcp), --inet-sockopt of live sockets vs /usr/bin/ss
 # unit, configs and fuzz test the source tree (they build it), whatever SS
 # is; every other group runs $SS.  A comparison passes only when the
 # reference run worked and printed something (tests/lib.sh compare_run); a
@@ -54,7 +55,7 @@ if ! command -v bash >/dev/null 2>&1; then
 	exit 1
 fi
 
-groups=${*:-unit cli getopt render fixtures scale tty configs fuzz golden filter fallback replay resolve etcfiles procmap escape tcpinfo man}
+groups=${*:-unit cli getopt render fixtures scale tty configs fuzz golden filter fallback replay resolve etcfiles procmap escape tcpinfo ulp man}
 log=$OUT/run.log
 : >"$log"
 start=$(date +%s)

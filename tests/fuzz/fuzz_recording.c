@@ -12,10 +12,12 @@
 #include "../../netlink/inet_diag.c"
 #include "render.h"
 #include "rows.h"
+#include "opts.h"
 
 static int show(const struct sock_rec *r, void *arg)
 {
-	struct ss_opts o = { .flags = 0 };
+	/* every column-8 piece a recording can fill but the cgroup walk (-e) */
+	struct ss_opts o = { .flags = F_NUMERIC | F_TIMERS | F_MEM | F_TOS | F_SOCKOPT | F_INFO };
 
 	(void)arg;
 	row_render(r, &o);
