@@ -12,22 +12,8 @@
 #include "tables.h"
 #include "procmap.h"
 #include "tcp_ulp.h"
-#include "c8.h"
 #include "tcp_stats.h"
-
-static void putu(struct c8 *b, uint64_t v)
-{
-	char t[24];
-
-	put(b, t, fmt_u64(t, v));
-}
-
-static void putx(struct c8 *b, uint64_t v)
-{
-	char t[24];
-
-	put(b, t, fmt_hex(t, v));
-}
+#include "col8.h"
 
 /* print_ms_timer() of 6.1 (spec §5.1), but a fraction after whole seconds
  * ends in "sec" as later iproute2 prints it (6.1: "1.500ms"; README
@@ -65,6 +51,8 @@ static void put_timer(struct c8 *b, const struct rec_inet *in)
 		return;
 	for (int i = 1; i < in->timer && i < 5; i++)
 		n += strlen(n) + 1;
+	if (in->protocol == 132)
+		n = "T3_RTX";	/* sctp_timer_print(), any code */
 	puts8(b, " timer:(");
 	puts8(b, n);
 	puts8(b, ",");
@@ -75,7 +63,7 @@ static void put_timer(struct c8 *b, const struct rec_inet *in)
 }
 
 /* print_skmeminfo() (spec §5.3); inet falls back to the old mem:(). */
-static void put_skmem(struct c8 *b, const struct sock_detail *d)
+void c8_skmem(struct c8 *b, const struct sock_detail *d)
 {
 	static const char k[] = "r\0rb\0t\0tb\0f\0w\0o\0bl\0d";
 	const char *s = k;
@@ -147,8 +135,7 @@ static void put_cgroup(struct c8 *b, uint64_t id)
 	b->p += cgroup_path(b->p, (size_t)(b->end - b->p), id);
 }
 
-/* sock_details_print() then v6only and shutdown (spec §5.2). */
-static void put_inet_ext(struct c8 *b, const struct sock_rec *r, const struct sock_detail *d)
+void c8_sock_details(struct c8 *b, const struct sock_rec *r, const struct sock_detail *d)
 {
 	if (r->uid) {
 		puts8(b, " uid:");
@@ -164,6 +151,12 @@ static void put_inet_ext(struct c8 *b, const struct sock_rec *r, const struct so
 	}
 	if (d && (d->have & DET_CGROUP) && d->cgroup)
 		put_cgroup(b, d->cgroup);
+}
+
+/* sock_details_print() then v6only and shutdown (spec §5.2). */
+static void put_inet_ext(struct c8 *b, const struct sock_rec *r, const struct sock_detail *d)
+{
+	c8_sock_details(b, r, d);
 	if (d && (d->have & DET_V6ONLY)) {
 		puts8(b, " v6only:");
 		putu(b, r->u.in.v6only);
@@ -209,16 +202,19 @@ static void details(struct c8 *b, const struct sock_rec *r, unsigned flags)
 	}
 	if (TB(r->table) & (TB(TAB_UNIX_DG) | TB(TAB_UNIX_ST) | TB(TAB_UNIX_SQ))) {
 		if (flags & F_MEM)
-			put_skmem(b, d);
+			c8_skmem(b, d);
 		if (flags & F_EXT)
 			put_unix_ext(b, d);
 		return;
 	}
-	if (TB(r->table) & (TB(TAB_PACKET_R) | TB(TAB_PACKET_DG))) {
-		if (flags & F_MEM)	/* at the very end (spec §5.8) */
-			put_skmem(b, d);
-		return;
-	}
+	if (CONFIG_SS_PACKET && (TB(r->table) & (TB(TAB_PACKET_R) | TB(TAB_PACKET_DG))))
+		c8_packet(b, r, d, flags);
+	else if (CONFIG_SS_NETLINK && r->table == TAB_NETLINK)
+		c8_netlink(b, r, d, flags);
+	else if (CONFIG_SS_XDP && r->table == TAB_XDP)
+		c8_xdp(b, r, d, flags);
+	else if (CONFIG_SS_TIPC && r->table == TAB_TIPC)
+		c8_tipc_info(b, r, d, flags);	/* -e came before users */
 	if (!(TABLES_INET & TB(r->table)))
 		return;	/* vsock: users only */
 	if ((flags & F_INFO) && r->table == TAB_SCTP) {
@@ -239,10 +235,14 @@ static void details(struct c8 *b, const struct sock_rec *r, unsigned flags)
 	 * protocol that names the row (a recording's PROTOCOL attribute too) */
 	if ((flags & F_MEM) || ((flags & F_INFO) && r->u.in.protocol != 17)) {
 		puts8(b, flags & F_ONELINE ? "" : "\n\t");
-		put_skmem(b, d);
-		if (CONFIG_SS_TCPINFO && (d->have & DET_TCPINFO))
-			put_tcp_stats(b, d->tcp, flags);
-		b->p += tcp_ulp_text(b->p, (size_t)(b->end - b->p), r, flags);
+		c8_skmem(b, d);
+		if (CONFIG_SS_SCTP && r->u.in.protocol == 132) {
+			c8_sctp(b, d, flags);	/* sctp_show_info(): no md5, no ULP */
+		} else {
+			if (CONFIG_SS_TCPINFO && (d->have & DET_TCPINFO))
+				put_tcp_stats(b, d->tcp, flags);
+			b->p += tcp_ulp_text(b->p, (size_t)(b->end - b->p), r, flags);
+		}
 	}
 }
 
@@ -259,10 +259,13 @@ void col8_put(const struct sock_rec *r, const struct ss_opts *o)
 	 * picks the formatter */
 	if (CONFIG_SS_PROCESS && (o->flags & F_PROCESS) && r->table != TAB_NETLINK)
 		n = procmap_users(r->inode, o->flags & F_THREADS, &s);
-	if (!CONFIG_SS_DETAILS || !(o->flags & (F_DETAILS | F_CGROUP | F_TOS | F_INFO | F_SOCKOPT))) {
+	if (!CONFIG_SS_DETAILS || !(o->flags & (F_DETAILS | F_CGROUP | F_TOS | F_INFO | F_SOCKOPT |
+						F_BPF | F_TIPCINFO))) {
 		row_put(COL_PROC, s, n);
 		return;
 	}
+	if (CONFIG_SS_TIPC && r->table == TAB_TIPC && (o->flags & F_EXT))
+		c8_sock_details(&b, r, r->detail);	/* tipc: -e before users (spec §5.8) */
 	put(&b, s, n);
 	details(&b, r, o->flags);
 	row_put(COL_PROC, buf, (size_t)(b.p - buf));

@@ -100,12 +100,6 @@ static void reserve_std_fds(void)
 		close(fd);
 }
 
-/* Tables whose -e -m -o words col8.c prints (spec §5); the others' are
- * refused rather than shown without them. */
-#define TABLES_DETAILS (TB(TAB_TCP) | TB(TAB_UDP) | TB(TAB_RAW) | TB(TAB_DCCP) | \
-			TB(TAB_MPTCP) | TB(TAB_UNIX_DG) | TB(TAB_UNIX_ST) | \
-			TB(TAB_UNIX_SQ) | TB(TAB_VSOCK_ST) | TB(TAB_VSOCK_DG))
-
 /* The detail block parts the options need (spec §4.1). */
 static unsigned details_want(unsigned flags)
 {
@@ -114,15 +108,20 @@ static unsigned details_want(unsigned flags)
 	if (!CONFIG_SS_DETAILS)
 		return 0;
 	if (flags & F_EXT)
-		w |= DET_SHUTDOWN | DET_MARK | DET_CGROUP | DET_V6ONLY | DET_VFS | DET_ICONS;
+		w |= DET_SHUTDOWN | DET_MARK | DET_CGROUP | DET_V6ONLY | DET_VFS | DET_ICONS |
+			DET_FAMILY;
 	if (flags & F_MEM)
-		w |= DET_SKMEM;
+		w |= DET_SKMEM | DET_FAMILY;	/* sctp: locals, peers */
 	/* 6.1 prints md5 keys, ULP and mptcp_info with the memory too: a
 	 * recording can carry them without -i */
 	if (CONFIG_SS_TCPINFO && (flags & (F_MEM | F_INFO)))
 		w |= DET_ULP | DET_MPTCP;
 	if (flags & F_SOCKOPT)
 		w |= DET_SOCKOPT;
+	if (flags & F_TIPCINFO)
+		w |= DET_FAMILY;
+	if (flags & F_BPF)
+		w |= DET_BPF;
 	if (flags & F_CGROUP)
 		w |= DET_CGROUP;
 	if (flags & F_TOS)
@@ -163,12 +162,6 @@ int main(int argc, char **argv)
 		return 1;
 	}
 	note_unbuilt(o.tables);
-	if (CONFIG_SS_DETAILS && (o.flags & F_DETAILS) &&
-	    (o.tables & TABLES_BUILT & ~(TABLES_DETAILS | (o.flags & (F_TIMERS | F_EXT) ? 0 :
-			TB(TAB_PACKET_R) | TB(TAB_PACKET_DG))))) {
-		errs("ss: -e -m -o are not supported in this build for packet (-m is), netlink, sctp, tipc, xdp sockets");
-		return 255;
-	}
 	if (popcount(o.tables) == 1)
 		disabled |= 1u << COL_NETID;
 	if (popcount(o.states) == 1)

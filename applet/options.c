@@ -375,6 +375,8 @@ static void apply(struct ss_opts *o, int c, char *arg, const char *longname)
 	case O_TOS: if (CONFIG_SS_DETAILS) { o->flags |= F_TOS; return; } break;
 	case O_CGROUP: if (CONFIG_SS_DETAILS) { o->flags |= F_CGROUP; return; } break;
 	case O_SOCKOPT: if (CONFIG_SS_DETAILS) { o->flags |= F_SOCKOPT; return; } break;
+	case 'b': if (CONFIG_SS_DETAILS) { o->flags |= F_BPF | F_TIMERS; return; } break;	/* 6.1: -b implies -o */
+	case O_TIPCINFO: if (CONFIG_SS_DETAILS && CONFIG_SS_TIPC) { o->flags |= F_TIPCINFO; return; } break;
 	case 'h':
 		opts_usage(1);
 		_exit(0);

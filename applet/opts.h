@@ -21,6 +21,8 @@ enum ss_flag {
 #define F_TOS (1 << 11)		/* --tos: inet rows only */
 #define F_SOCKOPT (1 << 12)	/* --inet-sockopt: inet rows only */
 #define F_INFO (1 << 16)	/* -i: TCP stats (SS_TCPINFO) */
+#define F_BPF (1 << 20)		/* -b: packet filters */
+#define F_TIPCINFO (1 << 21)	/* --tipcinfo */
 
 #define ALL_STATES 0x0fffu
 #define TCPF(s) (1u << (s))

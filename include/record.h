@@ -6,6 +6,7 @@
 #ifndef SS_RECORD_H
 #define SS_RECORD_H
 #include <stdint.h>
+#include "famdetail.h"
 
 /* Socket tables ("dbs"), numbered as iproute2 6.1 numbers them. */
 enum ss_table {
@@ -114,6 +115,8 @@ enum {
 	DET_ULP = 1 << 16,	/* md5 keys and INET_DIAG_ULP_INFO (tls, mptcp subflow) */
 	DET_MPTCP = 1 << 17,	/* an MPTCP socket's INFO: struct mptcp_info */
 	DET_SOCKOPT = 1 << 18,	/* --inet-sockopt */
+	DET_FAMILY = 1 << 20,	/* -e -m --tipcinfo: the family's own parts (famdetail.h) */
+	DET_BPF = 1 << 21,	/* -b: packet filter */
 };
 
 /* -i (spec §4.3, §7.8): what 6.1's tcp_stats_print() prints, decoded, the
@@ -202,6 +205,7 @@ struct sock_detail {
 	uint16_t sockopt;	/* DET_SOCKOPT: bit n = word n of 6.1's list (§5.4) */
 	struct ulp_detail ulp;	/* DET_ULP */
 	struct mptcp_detail mptcp;	/* DET_MPTCP */
+	union fam_detail fam;	/* by the record's family, under DET_FAMILY / DET_BPF */
 };
 
 enum rec_origin { REC_NETLINK, REC_PROC, REC_REPLAY };

@@ -67,7 +67,7 @@ static void msg_attrs(const struct nl_hdr *h, struct sock_rec *r)
 
 enum {	/* INET_DIAG_* attribute types (linux/inet_diag.h) */
 	IA_MEMINFO = 1, IA_TOS = 5, IA_TCLASS = 6, IA_SKMEMINFO = 7, IA_SHUTDOWN = 8,
-	IA_MARK = 15, IA_CLASS_ID = 17, IA_CGROUP_ID = 21, IA_MAX = 22
+	IA_LOCALS = 12, IA_PEERS = 13, IA_MARK = 15, IA_CLASS_ID = 17, IA_CGROUP_ID = 21, IA_MAX = 22
 };
 
 /* The detail parts want asks for, from the message's attributes. */
@@ -105,6 +105,12 @@ static void msg_details(const void *const tb[], const uint16_t tl[], unsigned wa
 	if ((want & DET_CGROUP) && tl[IA_CGROUP_ID] >= 8) {
 		memcpy(&d->cgroup, tb[IA_CGROUP_ID], 8);
 		d->have |= DET_CGROUP;
+	}
+	if (want & DET_FAMILY) {	/* sctp -m (spec §4.7); other protocols send none */
+		d->fam.sctp.locals = tb[IA_LOCALS];
+		d->fam.sctp.locals_len = tl[IA_LOCALS];
+		d->fam.sctp.peers = tb[IA_PEERS];
+		d->fam.sctp.peers_len = tl[IA_PEERS];
 	}
 }
 

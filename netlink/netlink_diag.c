@@ -1,5 +1,6 @@
 /* AF_NETLINK sockets from netlink_diag (spec §2.8, §7.3, §7.7). */
 #include <string.h>
+#include "config.h"
 #include "diag.h"
 #include "nldump.h"
 
@@ -9,6 +10,7 @@ static int netlink_msg_cb(const struct nl_hdr *h, void *arg)
 	const struct netlink_diag_msg *m = (const void *)(h + 1);
 	const void *tb[NETLINK_DIAG_GROUPS + 1];
 	uint16_t tl[NETLINK_DIAG_GROUPS + 1];
+	struct sock_detail d;
 	struct sock_rec r;
 
 	if (h->len < sizeof(*h) + sizeof(*m))
@@ -26,6 +28,11 @@ static int netlink_msg_cb(const struct nl_hdr *h, void *arg)
 		const int32_t *mi = tb[NETLINK_DIAG_MEMINFO];
 		r.rq = mi[SK_MEMINFO_RMEM_ALLOC];
 		r.wq = mi[SK_MEMINFO_WMEM_ALLOC];
+	}
+	if (CONFIG_SS_DETAILS && (c->want & DET_SKMEM) && tb[NETLINK_DIAG_MEMINFO]) {
+		memset(&d, 0, sizeof(d));
+		diag_skmem(&d, tb[NETLINK_DIAG_MEMINFO], tl[NETLINK_DIAG_MEMINFO]);
+		r.detail = &d;
 	}
 	return c->cb(&r, c->arg);
 }

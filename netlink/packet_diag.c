@@ -5,18 +5,57 @@
 #include "diag.h"
 #include "nldump.h"
 
+/* Copies an attribute of len bytes into a struct of size bytes,
+ * zero-extended (6.1 reads a short one past its end). */
+static void copy_attr(void *dst, size_t size, const void *src, uint16_t len)
+{
+	memcpy(dst, src, len < size ? len : size);
+}
+
+/* -e and -b parts (spec §5.2, §5.5): info, rings, fanout, filter. */
+static void packet_fam(const void *const tb[], const uint16_t tl[], unsigned want,
+		       struct det_packet *p)
+{
+	uint32_t info[6] = { 0 };
+
+	if ((want & DET_FAMILY) && tb[PACKET_DIAG_INFO]) {
+		copy_attr(info, sizeof(info), tb[PACKET_DIAG_INFO], tl[PACKET_DIAG_INFO]);
+		p->version = info[1];
+		p->copy_thresh = info[3];
+		p->flags = info[5];
+		p->has |= PKD_INFO;
+	}
+	if ((want & DET_FAMILY) && tb[PACKET_DIAG_RX_RING]) {
+		copy_attr(&p->rx, sizeof(p->rx), tb[PACKET_DIAG_RX_RING], tl[PACKET_DIAG_RX_RING]);
+		p->has |= PKD_RX;
+	}
+	if ((want & DET_FAMILY) && tb[PACKET_DIAG_TX_RING]) {
+		copy_attr(&p->tx, sizeof(p->tx), tb[PACKET_DIAG_TX_RING], tl[PACKET_DIAG_TX_RING]);
+		p->has |= PKD_TX;
+	}
+	if ((want & DET_FAMILY) && tb[PACKET_DIAG_FANOUT]) {
+		copy_attr(&p->fanout, 4, tb[PACKET_DIAG_FANOUT], tl[PACKET_DIAG_FANOUT]);
+		p->has |= PKD_FANOUT;
+	}
+	if ((want & DET_BPF) && tb[PACKET_DIAG_FILTER]) {
+		p->filter = tb[PACKET_DIAG_FILTER];
+		p->filter_n = tl[PACKET_DIAG_FILTER] / 8u;	/* struct sock_filter */
+		p->has |= PKD_FILTER;
+	}
+}
+
 static int packet_msg_cb(const struct nl_hdr *h, void *arg)
 {
 	const struct diag_ctx *c = arg;
 	const struct packet_diag_msg *m = (const void *)(h + 1);
-	const void *tb[PACKET_DIAG_MEMINFO + 1];
-	uint16_t tl[PACKET_DIAG_MEMINFO + 1];
+	const void *tb[PACKET_DIAG_FILTER + 1];
+	uint16_t tl[PACKET_DIAG_FILTER + 1];
 	struct sock_detail d;
 	struct sock_rec r;
 
 	if (h->len < sizeof(*h) + sizeof(*m))
 		return 0;
-	nl_attrs(h, sizeof(*m), tb, tl, PACKET_DIAG_MEMINFO);
+	nl_attrs(h, sizeof(*m), tb, tl, PACKET_DIAG_FILTER);
 	if (tl[PACKET_DIAG_MEMINFO] < 4)
 		return -ENODATA;
 	diag_rec_init(&r, 17 /* AF_PACKET */, m->type == SOCKT_RAW ? TAB_PACKET_R : TAB_PACKET_DG,
@@ -28,9 +67,11 @@ static int packet_msg_cb(const struct nl_hdr *h, void *arg)
 		memcpy(&r.u.pk.ifindex, tb[PACKET_DIAG_INFO], 4);
 	if (tl[PACKET_DIAG_UID] >= 4)
 		memcpy(&r.uid, tb[PACKET_DIAG_UID], 4);
-	if (CONFIG_SS_DETAILS && (c->want & DET_SKMEM)) {
+	if (CONFIG_SS_DETAILS && c->want) {
 		memset(&d, 0, sizeof(d));
-		diag_skmem(&d, tb[PACKET_DIAG_MEMINFO], tl[PACKET_DIAG_MEMINFO]);
+		if (c->want & DET_SKMEM)
+			diag_skmem(&d, tb[PACKET_DIAG_MEMINFO], tl[PACKET_DIAG_MEMINFO]);
+		packet_fam(tb, tl, c->want, &d.fam.pk);
 		r.detail = &d;
 	}
 	return c->cb(&r, c->arg);

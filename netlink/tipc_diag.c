@@ -2,6 +2,7 @@
  * fixed struct but TIPC netlink attributes, TIPC_NLA_SOCK nesting the
  * socket's, with TIPC_NLA_SOCK_CON and TIPC_NLA_SOCK_STAT nested again. */
 #include <string.h>
+#include "config.h"
 #include "diag.h"
 
 static uint32_t u32_attr(const void *tb[], const uint16_t tl[], int type)
@@ -20,6 +21,7 @@ static int tipc_msg_cb(const struct nl_hdr *h, void *arg)
 	const void *con[TIPC_NLA_CON_MAX_ + 1], *st[TIPC_NLA_SOCK_STAT_MAX_ + 1];
 	uint16_t topl[TIPC_NLA_SOCK + 1], skl[TIPC_NLA_SOCK_MAX_ + 1];
 	uint16_t conl[TIPC_NLA_CON_MAX_ + 1], stl[TIPC_NLA_SOCK_STAT_MAX_ + 1];
+	struct sock_detail d;
 	struct sock_rec r;
 	uint32_t cookie[2] = { 0, 0 };
 
@@ -45,6 +47,19 @@ static int tipc_msg_cb(const struct nl_hdr *h, void *arg)
 		r.u.tipc.connected = 1;
 		r.u.tipc.peer_node = u32_attr(con, conl, TIPC_NLA_CON_NODE);
 		r.u.tipc.peer_sock = u32_attr(con, conl, TIPC_NLA_CON_SOCK);
+	}
+	if (CONFIG_SS_DETAILS && (c->want & DET_FAMILY)) {	/* --tipcinfo (spec §5.2) */
+		memset(&d, 0, sizeof(d));
+		d.fam.tipc.has = (uint8_t)((st[TIPC_NLA_SOCK_STAT_LINK_CONG] ? TPD_LINK_CONG : 0) |
+			(st[TIPC_NLA_SOCK_STAT_CONN_CONG] ? TPD_CONN_CONG : 0) |
+			(sk[TIPC_NLA_SOCK_HAS_PUBL] ? TPD_PUBL : 0) |
+			(sk[TIPC_NLA_SOCK_CON] && con[TIPC_NLA_CON_FLAG] ? TPD_VIA : 0));
+		d.fam.tipc.drop = u32_attr(st, stl, TIPC_NLA_SOCK_STAT_DROP);
+		if (d.fam.tipc.has & TPD_VIA) {
+			d.fam.tipc.via_type = u32_attr(con, conl, TIPC_NLA_CON_TYPE);
+			d.fam.tipc.via_inst = u32_attr(con, conl, TIPC_NLA_CON_INST);
+		}
+		r.detail = &d;
 	}
 	return c->cb(&r, c->arg);
 }

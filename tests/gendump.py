@@ -23,14 +23,15 @@ cong=, hex= and the like take Python escapes: name='/tmp/a\\nb\\x1b[31m'):
           icons=1,2 vfs=ino,dev shutdown= uid= skmem=... cookie=
   packet  type=raw|dgram|N proto=N(ethertype) ino= ifindex= version= reserve=
           copy_thresh= tstamp= pflags= uid= fanout= skmem=... cookie= filter=HEX
+          rx_ring=blk_size,blk_nr,frm_size,frm_nr,tmo,sizeof_priv,features tx_ring=
   netlink proto= portid= dst_portid= dst_group= ino= state= type=raw|dgram|N
           groups=w1,w2 skmem=... flags= cookie=
   vsock   type=stream|dgram|seqpacket|N state= shutdown= src_cid= src_port=
           dst_cid= dst_port= ino= cookie=
   xdp     type= ino= ifindex= queue= uid= rx=entries tx=entries skmem=...
           umem=id,size,num_pages,chunk_size,headroom,ifindex,queue_id,flags,refs
-          fill=entries completion=entries stats=rx_dropped,rx_invalid,tx_invalid,
-          rx_full,fill_empty,tx_empty cookie=
+          fill=entries completion=entries stats=rx_dropped,rx_invalid,rx_full,
+          fill_empty,tx_invalid,tx_empty cookie=
   tipc    type= state= ino= uid= cookie= addr= ref= con=node,sock[,type,inst]
           rcvq= sendq= cong=link|conn publ=0|1 drop=
   error   ERRNO     NLMSG_ERROR (ENOENT, EINVAL, EOPNOTSUPP or a number)
@@ -239,6 +240,9 @@ def packet(kv):
     if 'ifindex' in kv or 'version' in kv:
         body += attr(0, struct.pack('=6I', g(kv, 'ifindex'), g(kv, 'version'), g(kv, 'reserve'),
                                     g(kv, 'copy_thresh'), g(kv, 'tstamp'), g(kv, 'pflags')))
+    for t, k in ((2, 'rx_ring'), (3, 'tx_ring')):  # packet_diag_ring, 7 words
+        if k in kv:
+            body += attr(t, struct.pack('=7I', *(nums(kv[k]) + [0] * 7)[:7]))
     if 'fanout' in kv:
         body += attr(4, struct.pack('=I', num(kv['fanout'])))
     if 'uid' in kv:
@@ -281,8 +285,8 @@ def xdp(kv):
     if 'tx' in kv:
         body += attr(4, struct.pack('=I', num(kv['tx'])))
     if 'umem' in kv:
-        u = (nums(kv['umem']) + [0] * 9)[:9]
-        body += attr(5, struct.pack('=QQIIIIIII', *u))
+        u = (nums(kv['umem']) + [0] * 9)[:9]  # struct xdp_diag_umem: size first
+        body += attr(5, struct.pack('=QIIIIIIII', u[1], u[0], *u[2:]))
     if 'fill' in kv:
         body += attr(6, struct.pack('=I', num(kv['fill'])))
     if 'completion' in kv:

@@ -19,6 +19,10 @@
 #   @md5moved   6.1 prints md5 keys ahead of the table (README, differences):
 #               ./ss's output is compared as tests/md5moved.py moves its
 #               keys there, trailing blanks dropped on both sides
+#   @refset=S   the reference reads set S instead (hostile input that 6.1
+#               misreads, e.g. attributes shorter than their struct, which
+#               6.1 reads past their end: S holds them zero-extended, as
+#               ./ss reads them)
 # The reference must exit 0 and print at least one socket row, else the
 # case FAILs.  Runs in a private network namespace holding a few live
 # sockets (127.0.0.1:4000 tcp listener, 127.0.0.1:4001 udp, a raw icmp
@@ -77,7 +81,7 @@ while IFS= read -r line || [ -n "$line" ]; do
 	split_args "$line"
 	set=${ARGV[0]}
 	ARGV=("${ARGV[@]:1}")
-	errcmp= netid=0 expect= refdir= tcpfile= md5=
+	errcmp= netid=0 expect= refdir= tcpfile= md5= refset=
 	while [ ${#ARGV[@]} -gt 0 ]; do
 		case "${ARGV[0]}" in
 		@err) errcmp=stderr ;;
@@ -86,6 +90,7 @@ while IFS= read -r line || [ -n "$line" ]; do
 		@escaped) refdir=.esc ;;
 		@tcpfile) tcpfile=1 ;;
 		@md5moved) md5=1 ;;
+		@refset=*) refset=${ARGV[0]#@refset=} ;;
 		*) break ;;
 		esac
 		ARGV=("${ARGV[@]:1}")
@@ -99,8 +104,8 @@ while IFS= read -r line || [ -n "$line" ]; do
 		continue
 	fi
 	base=("${ENVV[@]}")
-	ENVV=("${base[@]}" "SS_DIAG_DIR=$RW/$set$refdir" "LD_PRELOAD=$SHIM")
-	[ -n "$tcpfile" ] && ENVV+=("TCPDIAG_FILE=$RW/$set$refdir/tcp.dump")
+	ENVV=("${base[@]}" "SS_DIAG_DIR=$RW/${refset:-$set}$refdir" "LD_PRELOAD=$SHIM")
+	[ -n "$tcpfile" ] && ENVV+=("TCPDIAG_FILE=$RW/${refset:-$set}$refdir/tcp.dump")
 	run_ss "$REF" "$p.ref"
 	ENVV=("${base[@]}" "SS_DIAG_DIR=$RW/$set" "LD_PRELOAD=$SHIM")
 	[ -n "$tcpfile" ] && ENVV+=("TCPDIAG_FILE=$RW/$set/tcp.dump")

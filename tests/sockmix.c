@@ -40,7 +40,9 @@
  *               unread data, hostile names (blank, tab, newline, escape,
  *               non-UTF-8, 107-byte path, abstract with NUL and control bytes)
  *   PACKET      raw ETH_P_ALL unbound, dgram IP bound to lo, dgram protocol
- *               0, raw 0x88b5 on lo; all drop every packet (a BPF filter)
+ *               0, raw 0x88b5 on lo, raw ETH_P_ALL TPACKET_V2 with auxdata,
+ *               rx and tx rings in a fanout group; all drop every packet (a
+ *               BPF filter)
  *   NETLINK     route bound to a group, route connected to the kernel, generic
  *               unbound, usersock on a fixed port id, uevent, nflog bound to
  *               a negative port id
@@ -638,7 +640,7 @@ static void make_unix(void)
 
 /* A packet socket that drops every packet: its queue never changes. */
 /* on_lo: bind to lo, ifindex 1 in a fresh namespace */
-static void packet_sock(int type, int proto, int on_lo)
+static int packet_sock(int type, int proto, int on_lo)
 {
 	struct sock_filter drop = BPF_STMT(BPF_RET | BPF_K, 0);
 	struct sock_fprog prog = { 1, &drop };
@@ -655,6 +657,23 @@ static void packet_sock(int type, int proto, int on_lo)
 		if (bind(fd, (struct sockaddr *)&a, sizeof(a)) < 0)
 			die("packet bind: %s", strerror(errno));
 	}
+	return fd;
+}
+
+/* -e words (ver, flags, rings, fanout): TPACKET_V2 with auxdata, both
+ * rings and a load-balancing fanout group. */
+static void packet_ring_sock(void)
+{
+	struct tpacket_req req = { 4096, 2, 2048, 4 };
+	int fd = packet_sock(SOCK_RAW, ETH_P_ALL, 0), v = TPACKET_V2, on = 1;
+	int fanout = 42 | PACKET_FANOUT_LB << 16;
+
+	if (setsockopt(fd, SOL_PACKET, PACKET_VERSION, &v, sizeof(v)) < 0 ||
+	    setsockopt(fd, SOL_PACKET, PACKET_AUXDATA, &on, sizeof(on)) < 0 ||
+	    setsockopt(fd, SOL_PACKET, PACKET_RX_RING, &req, sizeof(req)) < 0 ||
+	    setsockopt(fd, SOL_PACKET, PACKET_TX_RING, &req, sizeof(req)) < 0 ||
+	    setsockopt(fd, SOL_PACKET, PACKET_FANOUT, &fanout, sizeof(fanout)) < 0)
+		die("packet ring/fanout: %s", strerror(errno));
 }
 
 static void make_packet(void)
@@ -663,6 +682,7 @@ static void make_packet(void)
 	packet_sock(SOCK_DGRAM, ETH_P_IP, 1);
 	packet_sock(SOCK_DGRAM, 0, 0);
 	packet_sock(SOCK_RAW, 0x88b5, 1);
+	packet_ring_sock();
 }
 
 /* bind: 0 no bind, 1 bind to (portid, groups); conn: connect to the kernel */
