@@ -1,7 +1,8 @@
 /* libFuzzer target: a sock_diag reply datagram of the other families
  * (unix, packet, netlink, vsock, xdp, tipc) through the message walk, the
  * family's parser and its row formatter.  The first byte picks the family
- * (low 3 bits) and -n (bit 3); the rest is the datagram.  Built by
+ * (low 3 bits), -n (bit 3), every detail part and -e -m -o -b --tipcinfo
+ * (bit 4), -O (bit 5); the rest is the datagram.  Built by
  * tests/fuzz/run.sh. */
 #include <fcntl.h>
 #include <stdint.h>
@@ -20,7 +21,9 @@
 
 static int show(const struct sock_rec *r, void *arg)
 {
-	struct ss_opts o = { .flags = *(const uint8_t *)arg & 8 ? F_NUMERIC : 0 };
+	uint8_t sel = *(const uint8_t *)arg;
+	struct ss_opts o = { .flags = (sel & 8 ? F_NUMERIC : 0) | (sel & 32 ? F_ONELINE : 0) |
+		(sel & 16 ? F_EXT | F_MEM | F_TIMERS | F_BPF | F_TIPCINFO : 0) };
 
 	row_render(r, &o);
 	return 0;

@@ -11,9 +11,8 @@
 
 static int show(const struct sock_rec *r, void *arg)
 {
-	struct ss_opts o = { .flags = 0 };
+	struct ss_opts o = { .flags = *(const unsigned *)arg };
 
-	(void)arg;
 	row_render(r, &o);
 	return 0;
 }
@@ -22,7 +21,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	static int init;
 	static uint32_t buf[65536 / 4];
-	struct inet_ctx c = { TAB_TCP, 6, REC_NETLINK, ~0u, show, NULL };	/* every detail part */
+	unsigned flags = 0;
+	struct inet_ctx c = { TAB_TCP, 6, REC_NETLINK, ~0u, show, &flags };	/* every detail part */
 	int intr = 0;
 
 	if (!init) {
@@ -36,6 +36,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	memcpy(buf, data, size);	/* the kernel's datagrams are 4-byte aligned */
 	if (size && data[0] & 1)
 		c.table = TAB_RAW;
+	if (size && data[0] & 2)	/* sctp: locals, peers, T3_RTX */
+		c.table = TAB_SCTP, c.protocol = 132;
+	if (size && data[0] & 4)	/* -e -m -o -b --tos, -O by bit 3 */
+		flags = F_EXT | F_MEM | F_TIMERS | F_BPF | F_TOS | (data[0] & 8 ? F_ONELINE : 0);
 	nl_walk((const char *)buf, size, inet_msg_cb, &c, &intr);
 	render_finish();
 	return 0;
