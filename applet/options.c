@@ -82,7 +82,7 @@ static const char help_text[] =
 	" [ -s ]"
 #endif
 #if CONFIG_SS_DETAILS
-	" [ -oem ] [ --tos ] [ --cgroup ] [ --inet-sockopt ]"
+	" [ -oemb ] [ --tos ] [ --cgroup ] [ --inet-sockopt ]"
 #endif
 	" [ -f FAMILY ] [ -A QUERY ]"
 #if CONFIG_SS_FILTER
@@ -110,6 +110,9 @@ static const char help_text[] =
 	"   -p, --processes     show process using socket\n"
 	"   -T, --threads       show thread using socket\n"
 #endif
+#if CONFIG_SS_DETAILS && CONFIG_SS_TIPC
+	"       --tipcinfo      show internal tipc socket information\n"
+#endif
 #if CONFIG_SS_SUMMARY
 	"   -s, --summary       show socket usage summary\n"
 #endif
@@ -119,6 +122,7 @@ static const char help_text[] =
 #if CONFIG_SS_DETAILS
 	"       --tos           show tos and priority information\n"
 	"       --cgroup        show cgroup information\n"
+	"   -b, --bpf           show bpf filter socket information\n"
 #endif
 	"\n"
 	"   -4, --ipv4          display only IP version 4 sockets\n"

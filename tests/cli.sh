@@ -63,8 +63,8 @@ while IFS= read -r line; do
 		fail "unsupported $line" "${why[@]}"
 	fi
 done <<'CASES'
--0e
--a -m
+-E
+-a -Z
 --netlink -o
 CASES
 
