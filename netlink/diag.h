@@ -39,5 +39,8 @@ void diag_rec_init(struct sock_rec *r, uint8_t family, uint8_t table, uint32_t i
 /* Copies a sock_diag meminfo payload of len bytes into d (zero-extended,
  * words counted) and marks DET_SKMEM. */
 void diag_skmem(struct sock_detail *d, const void *p, uint16_t len);
+/* Copies an attribute payload of len bytes into a struct of size bytes,
+ * zero-extended (6.1 reads a short one past its end); 1 if p is there. */
+int diag_copy(void *dst, size_t size, const void *p, uint16_t len);
 
 #endif

@@ -5,37 +5,24 @@
 #include "diag.h"
 #include "nldump.h"
 
-/* Copies an attribute of len bytes into a struct of size bytes,
- * zero-extended (6.1 reads a short one past its end). */
-static void copy_attr(void *dst, size_t size, const void *src, uint16_t len)
-{
-	memcpy(dst, src, len < size ? len : size);
-}
-
 /* -e and -b parts (spec §5.2, §5.5): info, rings, fanout, filter. */
 static void packet_fam(const void *const tb[], const uint16_t tl[], unsigned want,
 		       struct det_packet *p)
 {
 	uint32_t info[6] = { 0 };
 
-	if ((want & DET_FAMILY) && tb[PACKET_DIAG_INFO]) {
-		copy_attr(info, sizeof(info), tb[PACKET_DIAG_INFO], tl[PACKET_DIAG_INFO]);
+	if (want & DET_FAMILY) {
+		if (diag_copy(info, sizeof(info), tb[PACKET_DIAG_INFO], tl[PACKET_DIAG_INFO]))
+			p->has |= PKD_INFO;
 		p->version = info[1];
 		p->copy_thresh = info[3];
 		p->flags = info[5];
-		p->has |= PKD_INFO;
-	}
-	if ((want & DET_FAMILY) && tb[PACKET_DIAG_RX_RING]) {
-		copy_attr(&p->rx, sizeof(p->rx), tb[PACKET_DIAG_RX_RING], tl[PACKET_DIAG_RX_RING]);
-		p->has |= PKD_RX;
-	}
-	if ((want & DET_FAMILY) && tb[PACKET_DIAG_TX_RING]) {
-		copy_attr(&p->tx, sizeof(p->tx), tb[PACKET_DIAG_TX_RING], tl[PACKET_DIAG_TX_RING]);
-		p->has |= PKD_TX;
-	}
-	if ((want & DET_FAMILY) && tb[PACKET_DIAG_FANOUT]) {
-		copy_attr(&p->fanout, 4, tb[PACKET_DIAG_FANOUT], tl[PACKET_DIAG_FANOUT]);
-		p->has |= PKD_FANOUT;
+		if (diag_copy(&p->rx, sizeof(p->rx), tb[PACKET_DIAG_RX_RING], tl[PACKET_DIAG_RX_RING]))
+			p->has |= PKD_RX;
+		if (diag_copy(&p->tx, sizeof(p->tx), tb[PACKET_DIAG_TX_RING], tl[PACKET_DIAG_TX_RING]))
+			p->has |= PKD_TX;
+		if (diag_copy(&p->fanout, 4, tb[PACKET_DIAG_FANOUT], tl[PACKET_DIAG_FANOUT]))
+			p->has |= PKD_FANOUT;
 	}
 	if ((want & DET_BPF) && tb[PACKET_DIAG_FILTER]) {
 		p->filter = tb[PACKET_DIAG_FILTER];

@@ -56,3 +56,11 @@ void diag_skmem(struct sock_detail *d, const void *p, uint16_t len)
 	d->skmem_n = (uint8_t)n;
 	d->have |= DET_SKMEM;
 }
+
+int diag_copy(void *dst, size_t size, const void *p, uint16_t len)
+{
+	if (!p)
+		return 0;
+	memcpy(dst, p, len < size ? len : size);
+	return 1;
+}

@@ -3,37 +3,24 @@
 #include "config.h"
 #include "diag.h"
 
-/* A ring's entries (struct xdp_diag_ring, one u32); has |= bit when the
- * attribute is there (zero-extended, as every part here). */
-static void xdp_ring(const void *p, uint16_t len, uint32_t *entries, uint8_t *has, uint8_t bit)
-{
-	if (!p)
-		return;
-	memcpy(entries, p, len < 4 ? len : 4);
-	*has |= bit;
-}
-
-/* -e parts (spec §5.2): rings, umem, stats. */
+/* -e parts (spec §5.2): rings, umem, stats, zero-extended. */
 static void xdp_fam(const void *const tb[], const uint16_t tl[], struct det_xdp *x)
 {
+	static const uint8_t at[4] = { XDP_DIAG_RX_RING, XDP_DIAG_TX_RING, XDP_DIAG_UMEM_FILL_RING,
+				       XDP_DIAG_UMEM_COMPLETION_RING };
+	uint32_t *ring[4] = { &x->rx, &x->tx, &x->fr, &x->cr };
+	static const uint8_t bit[4] = { XDD_RX, XDD_TX, XDD_FR, XDD_CR };
 	unsigned char u[40] = { 0 };	/* struct xdp_diag_umem */
 
-	xdp_ring(tb[XDP_DIAG_RX_RING], tl[XDP_DIAG_RX_RING], &x->rx, &x->has, XDD_RX);
-	xdp_ring(tb[XDP_DIAG_TX_RING], tl[XDP_DIAG_TX_RING], &x->tx, &x->has, XDD_TX);
-	xdp_ring(tb[XDP_DIAG_UMEM_FILL_RING], tl[XDP_DIAG_UMEM_FILL_RING], &x->fr, &x->has, XDD_FR);
-	xdp_ring(tb[XDP_DIAG_UMEM_COMPLETION_RING], tl[XDP_DIAG_UMEM_COMPLETION_RING], &x->cr,
-		 &x->has, XDD_CR);
-	if (tb[XDP_DIAG_UMEM]) {
-		memcpy(u, tb[XDP_DIAG_UMEM], tl[XDP_DIAG_UMEM] < sizeof(u) ? tl[XDP_DIAG_UMEM] : sizeof(u));
-		memcpy(&x->umem_size, u, 8);
-		memcpy(x->umem, u + 8, sizeof(x->umem));
+	for (int i = 0; i < 4; i++)
+		if (diag_copy(ring[i], 4, tb[at[i]], tl[at[i]]))
+			x->has |= bit[i];
+	if (diag_copy(u, sizeof(u), tb[XDP_DIAG_UMEM], tl[XDP_DIAG_UMEM]))
 		x->has |= XDD_UMEM;
-	}
-	if (tb[XDP_DIAG_STATS]) {
-		memcpy(x->stats, tb[XDP_DIAG_STATS],
-		       tl[XDP_DIAG_STATS] < sizeof(x->stats) ? tl[XDP_DIAG_STATS] : sizeof(x->stats));
+	memcpy(&x->umem_size, u, 8);
+	memcpy(x->umem, u + 8, sizeof(x->umem));
+	if (diag_copy(x->stats, sizeof(x->stats), tb[XDP_DIAG_STATS], tl[XDP_DIAG_STATS]))
 		x->has |= XDD_STATS;
-	}
 }
 
 static int xdp_msg_cb(const struct nl_hdr *h, void *arg)
