@@ -31,8 +31,12 @@ static int tipc_msg_cb(const struct nl_hdr *h, void *arg)
 	nl_attr_parse(top[TIPC_NLA_SOCK], topl[TIPC_NLA_SOCK], sk, skl, TIPC_NLA_SOCK_MAX_);
 	nl_attr_parse(sk[TIPC_NLA_SOCK_STAT], skl[TIPC_NLA_SOCK_STAT], st, stl,
 		      TIPC_NLA_SOCK_STAT_MAX_);
-	if (skl[TIPC_NLA_SOCK_COOKIE] >= 8)
-		memcpy(cookie, sk[TIPC_NLA_SOCK_COOKIE], 8);
+	if (skl[TIPC_NLA_SOCK_COOKIE] >= 8) {	/* a u64 in host order, not two words */
+		uint64_t c64;
+		memcpy(&c64, sk[TIPC_NLA_SOCK_COOKIE], 8);
+		cookie[0] = (uint32_t)c64;
+		cookie[1] = (uint32_t)(c64 >> 32);
+	}
 	diag_rec_init(&r, 30 /* AF_TIPC */, TAB_TIPC, u32_attr(sk, skl, TIPC_NLA_SOCK_INO), cookie);
 	r.state = (uint8_t)u32_attr(sk, skl, TIPC_NLA_SOCK_TIPC_STATE);
 	r.uid = u32_attr(sk, skl, TIPC_NLA_SOCK_UID);

@@ -23,6 +23,7 @@ cong=, hex= and the like take Python escapes: name='/tmp/a\\nb\\x1b[31m'):
           icons=1,2 vfs=ino,dev shutdown= uid= skmem=... cookie=
   packet  type=raw|dgram|N proto=N(ethertype) ino= ifindex= version= reserve=
           copy_thresh= tstamp= pflags= uid= fanout= skmem=... cookie= filter=HEX
+          bpf=code:jt:jf:k,... (host-order sock_filter) bpf_tail=HEX
           rx_ring=blk_size,blk_nr,frm_size,frm_nr,tmo,sizeof_priv,features tx_ring=
   netlink proto= portid= dst_portid= dst_group= ino= state= type=raw|dgram|N
           groups=w1,w2 skmem=... flags= cookie=
@@ -39,7 +40,10 @@ cong=, hex= and the like take Python escapes: name='/tmp/a\\nb\\x1b[31m'):
   raw     HEX       bytes as they are (hostile framing)
 Common keys: flags=N (default NLM_F_MULTI), type=N for inet (message type,
 default 20), len=N (nlmsg_len as written), tail=HEX (bytes appended to the
-payload), attr=TYPE:HEX (any attribute, repeatable).
+payload), attr=TYPE:HEX (any attribute, repeatable; written as it is),
+cut=TYPE:N,... (the key-made attributes of those types keep only N bytes of
+their payload; cut on field boundaries, so that the big-endian twin of
+cross/gendump-be.py stays right).
 """
 import errno, os, shlex, socket, struct, sys
 
@@ -79,7 +83,11 @@ def nums(v):
     return [num(x) for x in v.split(',')] if v else []
 
 
+CUT = {}  # attribute type -> payload bytes kept (cut=T:N,...), per message
+
+
 def attr(t, payload):
+    payload = payload[:CUT[t]] if t in CUT else payload
     a = struct.pack('=HH', 4 + len(payload), t) + payload
     return a + b'\0' * (-len(a) % 4)
 
@@ -250,6 +258,10 @@ def packet(kv):
     body += skmem(kv, 6)
     if 'filter' in kv:
         body += attr(7, bytes.fromhex(kv['filter']))
+    if 'bpf' in kv:  # struct sock_filter {u16 code; u8 jt, jf; u32 k}, then raw bytes
+        ins = [nums(i.replace(':', ',')) for i in kv['bpf'].split(',') if i]
+        body += attr(7, b''.join(struct.pack('=HBBI', *i) for i in ins) +
+                     bytes.fromhex(kv.get('bpf_tail', '')))
     return body
 
 
@@ -334,8 +346,14 @@ def message(words):
     if kind == 'raw':
         return bytes.fromhex(''.join(rest))
     kv, attrs = {}, b''
+    CUT.clear()
+    for w in rest:
+        if w.startswith('cut='):
+            CUT.update((int(t, 0), int(n, 0)) for t, n in (c.split(':') for c in w[4:].split(',')))
     for w in rest:
         k, _, v = w.partition('=')
+        if k == 'cut':
+            continue
         if k == 'attr':
             t, _, h = v.partition(':')
             attrs += attr(int(t, 0), bytes.fromhex(h))
