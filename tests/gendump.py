@@ -41,9 +41,9 @@ cong=, hex= and the like take Python escapes: name='/tmp/a\\nb\\x1b[31m'):
 Common keys: flags=N (default NLM_F_MULTI), type=N for inet (message type,
 default 20), len=N (nlmsg_len as written), tail=HEX (bytes appended to the
 payload), attr=TYPE:HEX (any attribute, repeatable; written as it is),
-cut=TYPE:N,... (the key-made attributes of those types keep only N bytes of
-their payload; cut on field boundaries, so that the big-endian twin of
-cross/gendump-be.py stays right).
+cut=TYPE:N,... (every attribute of those types, nested ones and attr= ones
+too, keeps only N bytes of its payload; cut on field boundaries, so that the
+big-endian twin of cross/gendump-be.py stays right).
 """
 import errno, os, shlex, socket, struct, sys
 
