@@ -110,14 +110,14 @@ static const char help_text[] =
 	"   -p, --processes     show process using socket\n"
 	"   -T, --threads       show thread using socket\n"
 #endif
+#if CONFIG_SS_TCPINFO
+	"   -i, --info          show internal TCP information\n"
+#endif
 #if CONFIG_SS_DETAILS && CONFIG_SS_TIPC
 	"       --tipcinfo      show internal tipc socket information\n"
 #endif
 #if CONFIG_SS_SUMMARY
 	"   -s, --summary       show socket usage summary\n"
-#endif
-#if CONFIG_SS_TCPINFO
-	"   -i, --info          show internal TCP information\n"
 #endif
 #if CONFIG_SS_DETAILS
 	"       --tos           show tos and priority information\n"
