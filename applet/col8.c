@@ -217,10 +217,6 @@ static void details(struct c8 *b, const struct sock_rec *r, unsigned flags)
 		c8_tipc_info(b, r, d, flags);	/* -e came before users */
 	if (!(TABLES_INET & TB(r->table)))
 		return;	/* vsock: users only */
-	if ((flags & F_INFO) && r->table == TAB_SCTP) {
-		errs("ss: -i is not supported in this build for sctp sockets");
-		_exit(255);	/* its INFO is no tcp_info (spec §4.7) */
-	}
 	if (flags & F_TIMERS)
 		put_timer(b, &r->u.in);
 	if (flags & F_EXT)

@@ -9,6 +9,7 @@
 #include "opts.h"
 #include "names.h"
 #include "col8.h"
+#include "rows.h"
 
 static void puti(struct c8 *b, int32_t v)	/* 6.1's %d of a u32 field */
 {
@@ -271,8 +272,50 @@ static void sctp_addrs(struct c8 *b, const char *name, const uint8_t *p, uint32_
 	}
 }
 
+/* sctp_stats_print(): each struct sctp_info field that is not 0, %d (of
+ * a u8, u16 or u32) but tag and ptag (%x) and state (its name). */
+static void sctp_info(struct c8 *b, const uint8_t *p, uint32_t len)
+{
+	static const char k[] = "tag\0state\0rwnd\0unackdata\0penddata\0instrms\0outstrms\0"
+		"inqueue\0outqueue\0overerr\0maxburst\0maxseg\0prwnd\0ptag\0pcapable\0psack\0"
+		"autoclose\0adapind\0pdpoint\0nodelay\0nofrag\0v4mapped\0fraginl";
+	static const uint16_t at[23] = {	/* offsetof(struct sctp_info, ...) */
+		0, 4, 8, 12, 14, 16, 18, 24, 28, 32, 36, 40, 44, 48, 52, 53, 344, 348, 352,
+		356, 357, 358, 359,
+	};
+	static const uint32_t size2 = 0xfu << 3, size1 = 3u << 14 | 0xfu << 19;	/* u16, u8 fields */
+	uint8_t s[360] = { 0 };	/* the printed part of the 368-byte struct, zero-extended */
+	const char *name = k;
+
+	memcpy(s, p, len < sizeof(s) ? len : sizeof(s));
+	for (int i = 0; i < 23; i++, name += strlen(name) + 1) {
+		uint32_t v = s[at[i]];
+		uint16_t h;
+
+		if (size2 >> i & 1) {
+			memcpy(&h, s + at[i], 2);
+			v = h;
+		} else if (!(size1 >> i & 1)) {
+			memcpy(&v, s + at[i], 4);
+		}
+		if (!v)
+			continue;
+		puts8(b, " ");
+		puts8(b, name);
+		puts8(b, ":");
+		if (i == 1)
+			puts8(b, v < 8 ? sctp_state_name[v] : "UNKNOWN");
+		else if (i == 0 || i == 13)
+			putx(b, v);
+		else
+			puti(b, (int32_t)v);
+	}
+}
+
 void c8_sctp(struct c8 *b, const struct sock_detail *d, unsigned flags)
 {
 	sctp_addrs(b, " locals:", d->fam.sctp.locals, d->fam.sctp.locals_len, flags);
 	sctp_addrs(b, " peers:", d->fam.sctp.peers, d->fam.sctp.peers_len, flags);
+	if (d->fam.sctp.info)
+		sctp_info(b, d->fam.sctp.info, d->fam.sctp.info_len);
 }

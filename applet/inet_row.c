@@ -101,12 +101,13 @@ static char *port_token(char *b, const struct sock_rec *r, unsigned port,
 /* An SCTP association row follows its endpoint and has its inode: 6.1
  * compares with the inode of the last inet socket it printed from a dump
  * (its sctp_ino), leaves the netid empty and names the SCTP state. */
+const char *const sctp_state_name[8] = {
+	"CLOSED", "COOKIE_WAIT", "COOKIE_ECHOED", "ESTAB", "SHUTDOWN_PENDING",
+	"SHUTDOWN_SENT", "SHUTDOWN_RECEIVED", "ACK_SENT",
+};
+
 static int sctp_assoc(const struct sock_rec *r)
 {
-	static const char *const sctp_state[8] = {
-		"CLOSED", "COOKIE_WAIT", "COOKIE_ECHOED", "ESTAB", "SHUTDOWN_PENDING",
-		"SHUTDOWN_SENT", "SHUTDOWN_RECEIVED", "ACK_SENT",
-	};
 	static uint32_t last_ino;
 	int assoc = CONFIG_SS_SCTP && r->table == TAB_SCTP && last_ino && last_ino == r->inode;
 
@@ -114,7 +115,7 @@ static int sctp_assoc(const struct sock_rec *r)
 		last_ino = r->inode;
 	if (assoc) {
 		char b[24] = "`- ";
-		const char *s = r->state < 8 ? sctp_state[r->state] : "UNKNOWN";
+		const char *s = r->state < 8 ? sctp_state_name[r->state] : "UNKNOWN";
 		size_t n = strlen(s);
 		memcpy(b + 3, s, n);
 		row_put(COL_NETID, b, 0);

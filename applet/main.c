@@ -127,7 +127,7 @@ static unsigned details_want(unsigned flags)
 	if (flags & F_TOS)
 		w |= DET_TOS;
 	if (CONFIG_SS_TCPINFO && (flags & F_INFO))
-		w |= DET_TCPINFO;
+		w |= DET_TCPINFO | DET_FAMILY;	/* sctp: its own info, locals, peers */
 	return w;
 }
 

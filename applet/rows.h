@@ -21,6 +21,9 @@ void col8_put(const struct sock_rec *r, const struct ss_opts *o);
  * "unreachable:<hex>" when not found.  Returns the bytes written. */
 size_t cgroup_path(char *dst, size_t room, uint64_t id);
 
+/* 6.1's SCTP association state names (sctp_sstate_name), by state. */
+extern const char *const sctp_state_name[8];
+
 /* Columns 0-7 of one family; flags are enum ss_flag. */
 void inet_row(const struct sock_rec *r, unsigned flags);
 void unix_row(const struct sock_rec *r, unsigned flags);

@@ -40,6 +40,8 @@ struct det_tipc {
 struct det_sctp {
 	const uint8_t *locals, *peers;	/* arrays of 128-byte sockaddr_storage */
 	uint32_t locals_len, peers_len;	/* bytes; 0 with a non-NULL pointer: an empty attribute */
+	const uint8_t *info;	/* struct sctp_info (-i), info_len bytes of it */
+	uint32_t info_len;
 };
 
 union fam_detail {

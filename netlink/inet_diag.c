@@ -106,7 +106,9 @@ static void msg_details(const void *const tb[], const uint16_t tl[], unsigned wa
 		memcpy(&d->cgroup, tb[IA_CGROUP_ID], 8);
 		d->have |= DET_CGROUP;
 	}
-	if (want & DET_FAMILY) {	/* sctp -m (spec §4.7); other protocols send none */
+	if (want & DET_FAMILY) {	/* sctp -m -i (spec §4.7); other protocols send none */
+		d->fam.sctp.info = tb[INET_DIAG_INFO];	/* read only for sctp rows */
+		d->fam.sctp.info_len = tl[INET_DIAG_INFO];
 		d->fam.sctp.locals = tb[IA_LOCALS];
 		d->fam.sctp.locals_len = tl[IA_LOCALS];
 		d->fam.sctp.peers = tb[IA_PEERS];

@@ -19,6 +19,7 @@ cong=, hex= and the like take Python escapes: name='/tmp/a\\nb\\x1b[31m'):
           as struct mptcp_info, cut to LEN) md5=ADDR/PLEN/KEYHEX[/KEYLEN
           [/FAMILY]],... md5tail=HEX ulp=NAME tls=VER,CIPHER,TX,RX[,zc]
           sf=KEY:VALUE,... nestflag=1 (see ulp_info) sockopt=BITS sockoptlen=N
+          sctpinfo=tag:N,state:N,...(struct sctp_info) sctpinfo_tail=HEX
   unix    type=stream|dgram|seqpacket|N state= ino= name=BYTES peer= rq= wq=
           icons=1,2 vfs=ino,dev shutdown= uid= skmem=... cookie=
   packet  type=raw|dgram|N proto=N(ethertype) ino= ifindex= version= reserve=
@@ -118,6 +119,26 @@ def g(kv, k, d=0):
     return num(kv[k]) if k in kv else d
 
 
+SCTP_INFO = ([('tag', 'I'), ('state', 'I'), ('rwnd', 'I'), ('unackdata', 'H'), ('penddata', 'H'),
+              ('instrms', 'H'), ('outstrms', 'H'), ('frag_point', 'I'), ('inqueue', 'I'),
+              ('outqueue', 'I'), ('overerr', 'I'), ('maxburst', 'I'), ('maxseg', 'I'),
+              ('prwnd', 'I'), ('ptag', 'I'), ('pcapable', 'B'), ('psack', 'B'), ('res1', 'H')] +
+             [('c%d' % i, 'Q') for i in range(14)] + [('p_address', '128s'), ('p_state', 'i')] +
+             [('p%d' % i, 'I') for i in range(10)] +
+             [('p_error', 'H'), ('res2', 'H'), ('autoclose', 'I'), ('adapind', 'I'), ('pdpoint', 'I'),
+              ('nodelay', 'B'), ('nofrag', 'B'), ('v4mapped', 'B'), ('fraginl', 'B'), ('stype', 'I'),
+              ('res3', 'I')])
+
+
+def sctp_info(v):
+    """struct sctp_info (368 bytes) from name:value,... (sctp_stats_print names)"""
+    given = dict((k, num(x)) for k, x in (w.split(':') for w in v.split(',') if w))
+    b = b''.join(struct.pack('=' + f, b'' if f == '128s' else given.pop(n, 0)) for n, f in SCTP_INFO)
+    if given or len(b) != 368:
+        raise ValueError('sctpinfo: unknown %s' % ','.join(given))
+    return b
+
+
 def inet(kv):
     fam = {'4': 2, '6': 10}.get(kv.get('fam', '4'), None)
     fam = fam if fam is not None else num(kv['fam'])
@@ -135,6 +156,8 @@ def inet(kv):
         m = (nums(kv['mptcp']) + [0] * 12)[:12]
         mi = struct.pack('=6BxxIIQQQ', *m[:11]) + b'\0' * 8
         body += attr(2, mi[:m[11]] if m[11] else mi)
+    if 'sctpinfo' in kv:
+        body += attr(2, sctp_info(kv['sctpinfo']) + bytes.fromhex(kv.get('sctpinfo_tail', '')))
     if 'cong' in kv:
         body += attr(4, esc(kv['cong']) + b'\0')
     if 'tos' in kv:
