@@ -69,7 +69,9 @@ for g in $groups; do
 		echo "FAIL $g: no such test group" | tee -a "$log"
 		continue
 	fi
+	gstart=$(date +%s)
 	{ bash "$TESTS/$g.sh" 2>&1; echo "$?" >"$OUT/$g.status"; } | tee -a "$log"
+	echo "# $g: $(($(date +%s) - gstart))s" >&2
 	st=$(cat "$OUT/$g.status" 2>/dev/null)
 	if [ "$st" != 0 ]; then
 		echo "FAIL $g: group script exited with status ${st:-unknown}" | tee -a "$log"
