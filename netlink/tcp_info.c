@@ -9,6 +9,7 @@
 /* struct tcp_info as 6.1 was built with it: 232 bytes (up to tcpi_snd_wnd).
  * A shorter one is zero-extended, a longer one read up to here. */
 #define TCPI_LEN 232
+#define BITFIELD_BE (__BYTE_ORDER__ == __ORDER_BIG_ENDIAN__)
 
 static uint32_t u32at(const uint8_t *p, size_t off)
 {
@@ -137,8 +138,11 @@ int tcp_info_decode(struct tcp_stat *s, const void *const tb[], const uint16_t t
 	s->options = i[5];
 	if (tb[INET_DIAG_CONG])
 		cong_name(s->cong, tb[INET_DIAG_CONG], tl[INET_DIAG_CONG]);
-	s->snd_wscale = i[6] & 15;
-	s->rcv_wscale = i[6] >> 4;
+	/* tcpi_snd_wscale:4, tcpi_rcv_wscale:4 and, in byte 7,
+	 * tcpi_delivery_rate_app_limited:1 are bitfields: a big-endian ABI
+	 * fills them from the high bits */
+	s->snd_wscale = BITFIELD_BE ? i[6] >> 4 : i[6] & 15;
+	s->rcv_wscale = BITFIELD_BE ? i[6] & 15 : i[6] >> 4;
 	rto = u32at(i, 8);
 	if (rto && rto != 3000000)
 		s->rto = (double)rto / 1000;
@@ -163,7 +167,7 @@ int tcp_info_decode(struct tcp_stat *s, const void *const tb[], const uint16_t t
 		s->sacked = 0;
 	if (min_rtt && min_rtt != ~0U)
 		s->min_rtt = (double)min_rtt / 1000;
-	s->app_limited = i[7] & 1;
+	s->app_limited = BITFIELD_BE ? i[7] >> 7 : i[7] & 1;
 	cong_extras(s, tb, tl);
 	rates(s, i, send_rtt(i, tb[INET_DIAG_VEGASINFO], tl[INET_DIAG_VEGASINFO]));
 	return 1;
