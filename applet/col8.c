@@ -8,12 +8,18 @@
 #include "rows.h"
 #include "render.h"
 #include "fmt.h"
-#include "errmsg.h"
 #include "tables.h"
 #include "procmap.h"
 #include "tcp_ulp.h"
 #include "tcp_stats.h"
 #include "col8.h"
+
+static void puti(struct c8 *b, int64_t v)
+{
+	char t[24];
+
+	put(b, t, fmt_i64(t, v));
+}
 
 /* print_ms_timer() of 6.1 (spec §5.1), but a fraction after whole seconds
  * ends in "sec" as later iproute2 prints it (6.1: "1.500ms"; README
@@ -58,7 +64,7 @@ static void put_timer(struct c8 *b, const struct rec_inet *in)
 	puts8(b, ",");
 	put_ms(b, in->expires);
 	puts8(b, ",");
-	putu(b, in->retrans);
+	puti(b, in->retrans);
 	puts8(b, ")");
 }
 
@@ -153,6 +159,41 @@ void c8_sock_details(struct c8 *b, const struct sock_rec *r, const struct sock_d
 		put_cgroup(b, d->cgroup);
 }
 
+/* What 6.1's /proc readers print (spec §7.8): tcp_show_line() the timer,
+ * sock_details_print() and the text after the fields as opt:"..." (its
+ * control bytes escaped: README), then -i's few words without a
+ * continuation, nothing for -m --tos --cgroup --inet-sockopt;
+ * packet_show_line() sock_details_print() with sk 0 (it never copies the
+ * pointer), no filter for -b; netlink_show_one() sk, cb, groups (no
+ * skmem); dgram_show_line() (whose opt sscanf never reaches) and
+ * unix_show() nothing. */
+static void proc_details(struct c8 *b, const struct sock_rec *r, const struct sock_detail *d,
+			 unsigned flags)
+{
+	if (r->table == TAB_TCP) {
+		if (flags & F_TIMERS)
+			put_timer(b, &r->u.in);
+		if (flags & F_EXT)
+			c8_sock_details(b, r, NULL);
+		if ((flags & F_EXT) && (d->have & DET_PROC_OPT)) {
+			size_t room = (size_t)(b->end - b->p);
+			puts8(b, " opt:\"");
+			b->p += fmt_esc(b->p, d->opt, d->opt_len, room > 8 ? room - 8 : 0);
+			puts8(b, "\"");
+		}
+		if (CONFIG_SS_TCPINFO && (flags & F_INFO) && (d->have & DET_TCPINFO))
+			put_tcp_stats(b, d->tcp, flags);	/* no continuation (spec §7.8) */
+	} else if (CONFIG_SS_PACKET && (TB(r->table) & (TB(TAB_PACKET_R) | TB(TAB_PACKET_DG)))) {
+		struct sock_rec t = *r;
+
+		t.cookie = 0;
+		if (flags & F_EXT)
+			c8_sock_details(b, &t, NULL);
+	} else if (CONFIG_SS_NETLINK && r->table == TAB_NETLINK) {
+		c8_netlink(b, r, d, flags & ~F_MEM);
+	}
+}
+
 /* sock_details_print() then v6only and shutdown (spec §5.2). */
 static void put_inet_ext(struct c8 *b, const struct sock_rec *r, const struct sock_detail *d)
 {
@@ -194,11 +235,9 @@ static void details(struct c8 *b, const struct sock_rec *r, unsigned flags)
 
 	if (!d)
 		d = &none;
-	if (r->origin == REC_PROC && (TB(r->table) & (TB(TAB_UDP) | TB(TAB_RAW))))
-		return;	/* 6.1's dgram_show_line() prints none of them */
-	if (r->origin == REC_PROC && (flags & (F_DETAILS | F_INFO))) {	/* its tcp and unix /proc paths print other words */
-		errs("ss: -e -m -o -i from /proc/net are not supported in this build");
-		_exit(255);
+	if (CONFIG_SS_PROCFS && r->origin == REC_PROC) {
+		proc_details(b, r, d, flags);
+		return;
 	}
 	if (TB(r->table) & (TB(TAB_UNIX_DG) | TB(TAB_UNIX_ST) | TB(TAB_UNIX_SQ))) {
 		if (flags & F_MEM)

@@ -141,8 +141,12 @@ void c8_packet(struct c8 *b, const struct sock_rec *r, const struct sock_detail 
 
 void c8_netlink(struct c8 *b, const struct sock_rec *r, const struct sock_detail *d, unsigned flags)
 {
-	if (flags & F_EXT) {	/* netlink_diag tells 6.1 neither sk nor cb */
-		puts8(b, " sk=0 cb=0 groups=0x");
+	if (flags & F_EXT) {	/* netlink_diag tells 6.1 neither sk nor cb, /proc does */
+		puts8(b, " sk=");
+		putx(b, r->origin == REC_PROC ? r->cookie : 0);
+		puts8(b, " cb=");
+		putx(b, r->u.nl.cb);
+		puts8(b, " groups=0x");
 		putx0(b, r->u.nl.groups, 8);
 	}
 	if (flags & F_MEM) {	/* a TAB, even without -O */

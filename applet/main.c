@@ -109,7 +109,7 @@ static unsigned details_want(unsigned flags)
 		return 0;
 	if (flags & F_EXT)
 		w |= DET_SHUTDOWN | DET_MARK | DET_CGROUP | DET_V6ONLY | DET_VFS | DET_ICONS |
-			DET_FAMILY;
+			DET_PROC_OPT | DET_FAMILY;
 	if (flags & F_MEM)
 		w |= DET_SKMEM | DET_FAMILY;	/* sctp: locals, peers */
 	/* 6.1 prints md5 keys, ULP and mptcp_info with the memory too: a

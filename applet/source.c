@@ -137,8 +137,8 @@ static int table_of(unsigned tables)
 }
 
 /* /proc/net/<file> then <file>6; a failed IPv4 file ends the table, as in 6.1. */
-static int proc_inet(const struct source *s, int table, unsigned fams, unsigned states,
-		     rec_cb cb, void *arg)
+static int proc_inet(const struct source *s, int table, unsigned fams,
+		     const struct sock_query *q, rec_cb cb, void *arg)
 {
 	char path[PROCNET_PATH], name[16], env6[24];
 	size_t e;
@@ -150,7 +150,7 @@ static int proc_inet(const struct source *s, int table, unsigned fams, unsigned 
 	if (fams & FB(FAM_INET)) {
 		if (procnet_read_inet(procnet_path(path, sizeof(path), s->env,
 						   proc_name(name, s->env, "")),
-				      table, AF_INET, states, cb, arg))
+				      table, AF_INET, q->states, q->want, cb, arg))
 			return 0;
 	}
 	if (fams & FB(FAM_INET6)) {
@@ -159,7 +159,7 @@ static int proc_inet(const struct source *s, int table, unsigned fams, unsigned 
 		memcpy(env6 + e, "6", 2);
 		procnet_read_inet(procnet_path(path, sizeof(path), env6,
 					       proc_name(name, s->env, "6")),
-				  table, AF_INET6, states, cb, arg);
+				  table, AF_INET6, q->states, q->want, cb, arg);
 	}
 	return 0;
 }
@@ -202,7 +202,7 @@ static int run_inet(const struct source *s, const struct sock_query *q, rec_cb c
 			rc = r6 > rc ? r6 : rc;
 		}
 	}
-	if (proc_inet(s, table, fams, q->states, cb, arg) == SRC_LOST)
+	if (proc_inet(s, table, fams, q, cb, arg) == SRC_LOST)
 		return SRC_LOST;
 	return rc > 0 ? rc : 0;
 }

@@ -36,7 +36,7 @@ enum { SOCKT_STREAM = 1, SOCKT_DGRAM = 2, SOCKT_RAW = 3, SOCKT_RDM = 4, SOCKT_SE
 struct rec_inet {
 	uint8_t v6only;		/* 1 only when the kernel said so (LISTEN/CLOSE v6) */
 	uint8_t timer;		/* idiag_timer: 1 on, 2 keepalive, 3 timewait, 4 persist */
-	uint8_t retrans;
+	int32_t retrans;	/* idiag_retrans; /proc: retrnsmt or probes (6.1 prints %d) */
 	uint16_t protocol;	/* IP protocol naming the netid (spec §2.6) */
 	uint16_t lport, rport;	/* host order; for raw, the raw protocol */
 	uint32_t ifindex;	/* bound device, 0 if none */
@@ -72,6 +72,7 @@ struct rec_netlink {
 	int32_t portid;		/* -1 unbound, 0 kernel, often negative when autobound */
 	uint32_t dst_portid, dst_group;
 	uint32_t groups;	/* first word of the group bitmap */
+	uint64_t cb;		/* /proc "Dump" (cb_running) as 6.1 reads it (%llx); 0 from netlink */
 };
 
 /* AF_VSOCK; 0xffffffff is VMADDR_CID_ANY / VMADDR_PORT_ANY. */
@@ -110,6 +111,7 @@ enum {
 	DET_TCLASS = 1 << 9,
 	DET_CLASS_ID = 1 << 10,
 	DET_TCPINFO = 1 << 11,	/* -i: tcp (struct tcp_stat below), SS_TCPINFO */
+	DET_PROC_OPT = 1 << 12,	/* /proc tcp -e: the text after the fields (opt below) */
 	/* after the TCP stats (spec §4.3, §4.6), sent with INFO (or replayed);
 	 * built with SS_TCPINFO */
 	DET_ULP = 1 << 16,	/* md5 keys and INET_DIAG_ULP_INFO (tls, mptcp subflow) */
@@ -202,6 +204,8 @@ struct sock_detail {
 	uint32_t icons_n;
 	const uint32_t *icons;	/* into the source's buffer: valid during the callback */
 	const struct tcp_stat *tcp;	/* DET_TCPINFO: valid during the callback */
+	const char *opt;	/* DET_PROC_OPT: /proc tcp text after ssthresh, */
+	uint16_t opt_len;	/* into the reader's buffer (spec §7.8) */
 	uint16_t sockopt;	/* DET_SOCKOPT: bit n = word n of 6.1's list (§5.4) */
 	struct ulp_detail ulp;	/* DET_ULP */
 	struct mptcp_detail mptcp;	/* DET_MPTCP */

@@ -7,7 +7,9 @@
 #include <string.h>
 #include <sys/socket.h>
 #include <unistd.h>
+#include "config.h"
 #include "procnet.h"
+#include "cscan.h"
 
 #define LINE_MAX_ 255	/* iproute2 reads lines with fgets(256): longer ones end the file */
 #define RD_BUF 65536
@@ -19,7 +21,7 @@ struct tok {
 	unsigned len;
 };
 
-/* Splits a line on blanks and colons: sl, laddr, lport, raddr, rport, st,
+/* Splits a line on blanks (sscanf's: tabs too) and colons: sl, laddr, lport, raddr, rport, st,
  * tx, rx, tr, when, retrnsmt, uid, probes|timeout, inode, refcnt, sk.
  * The layout is the same in the tcp, udp and raw files. */
 static int split(const char *p, const char *end, struct tok t[NTOK])
@@ -27,12 +29,12 @@ static int split(const char *p, const char *end, struct tok t[NTOK])
 	int n = 0;
 
 	while (p < end && n < NTOK) {
-		while (p < end && (*p == ' ' || *p == ':'))
+		while (p < end && (cscan_space((unsigned char)*p) || *p == ':'))
 			p++;
 		if (p == end)
 			break;
 		t[n].s = p;
-		while (p < end && *p != ' ' && *p != ':')
+		while (p < end && !cscan_space((unsigned char)*p) && *p != ':')
 			p++;
 		t[n].len = (unsigned)(p - t[n].s);
 		n++;
@@ -97,13 +99,58 @@ static int addr(const struct tok *t, uint8_t a[16])
 struct pn_ctx {
 	int table, family;
 	uint32_t states;
+	unsigned want;		/* DET_PROC_OPT, DET_TCPINFO: the tcp fields after sk too */
 	rec_cb cb;
 	void *arg;
 	int header, stop;
+	struct sock_detail det;	/* one per read, refilled for each row */
+	struct tcp_stat ts;
 };
 
-static int parse_line(const char *p, const char *end, const struct pn_ctx *c,
-		      struct sock_rec *r)
+/* tcp_show_line() of 6.1 on the tcp fields after sk (spec §7.8): sscanf's
+ * " %d %d %d %u %d %[^\n]" (rto ato qack cwnd ssthresh opt) on the
+ * NUL-terminated rest p.  -e: the text after the five numbers, for
+ * opt:"...".  -i: 6.1's tcpstat, rto and ato from USER_HZ ticks to seconds
+ * (rto 3 s hidden), qack halved, ssthresh -1 as 0, TIME-WAIT's defaults
+ * (cwnd 2) when rto is missing, retrans as in the timer, reordering 0. */
+static void tcp_tail(const char *p, const struct sock_rec *r, struct pn_ctx *c)
+{
+	enum { HZ = 100 };	/* sysconf(_SC_CLK_TCK) on Linux */
+	int32_t v[5] = { 0 };
+	int n = 0;
+
+	while (n < 5 && (n == 3 ? cscan_uint(&p, (uint32_t *)&v[3]) : cscan_int(&p, &v[n])))
+		n++;
+	c->det.have = 0;
+	if (n == 5 && (c->want & DET_PROC_OPT)) {
+		while (cscan_space((unsigned char)*p))
+			p++;
+		if (*p) {
+			c->det.opt = p;
+			c->det.opt_len = (uint16_t)strlen(p);	/* under LINE_MAX_ */
+			c->det.have |= DET_PROC_OPT;
+		}
+	}
+	if (CONFIG_SS_TCPINFO && (c->want & DET_TCPINFO)) {
+		struct tcp_stat *s = &c->ts;
+
+		memset(s, 0, sizeof(*s));
+		if (!n) {
+			v[3] = 2;
+			v[4] = -1;
+		}
+		s->rto = v[0] != 3 * HZ ? (double)v[0] / HZ : 0;
+		s->ato = (double)v[1] / HZ;
+		s->qack = v[2] / 2;
+		s->cwnd = (uint32_t)v[3];
+		s->ssthresh = v[4] == -1 ? 0 : v[4];
+		s->retrans = (uint32_t)r->u.in.retrans;
+		c->det.tcp = s;
+		c->det.have |= DET_TCPINFO;
+	}
+}
+
+static int parse_line(char *p, char *end, struct pn_ctx *c, struct sock_rec *r)
 {
 	/* 0: not a number we use (sl, the addresses, refcnt) */
 	static const unsigned char base[NTOK] = {
@@ -131,14 +178,23 @@ static int parse_line(const char *p, const char *end, const struct pn_ctx *c,
 	r->state = (uint8_t)v[5];
 	r->wq = (int32_t)v[6];
 	r->rq = (int32_t)v[7];
-	r->u.in.timer = (uint8_t)v[8];
+	/* 6.1: "%x" into an unsigned int, above 4 named "unknown" */
+	r->u.in.timer = (uint32_t)v[8] > 5 ? 5 : (uint8_t)v[8];
 	/* USER_HZ (100) ticks to ms; 6.1 wraps at 2^32 ms, we saturate */
 	r->u.in.expires = v[9] > UINT32_MAX / 10 ? UINT32_MAX : (uint32_t)v[9] * 10;
-	r->u.in.retrans = (uint8_t)(v[8] == 1 ? v[10] : v[12]);
+	r->u.in.retrans = (int32_t)(uint32_t)((uint32_t)v[8] == 1 ? v[10] : v[12]);
 	r->uid = (uint32_t)v[11];	/* sscanf %d and %u: cut to 32 bits */
 	r->inode = (uint32_t)v[13];
 	r->cookie = n > 15 ? v[15] : 0;
 	r->u.in.protocol = c->table == TAB_RAW ? 255 : c->table == TAB_UDP ? 17 : 6;
+	if (CONFIG_SS_DETAILS && (c->want & (DET_PROC_OPT | DET_TCPINFO)) && c->table == TAB_TCP) {
+		/* after sk when "%llx" took it whole and no ':' stops the
+		 * next "%d"; else nothing converts */
+		const char *sk_end = n > 15 && !num(&t[15], 16, &v[15]) ? t[15].s + t[15].len : end;
+		*end = 0;
+		tcp_tail(*sk_end == ':' ? end : sk_end, r, c);
+		r->detail = &c->det;
+	}
 	return 0;
 }
 
@@ -146,13 +202,13 @@ static int parse_line(const char *p, const char *end, const struct pn_ctx *c,
  * -1 where 6.1's fgets(256) loop fails: a line of 255 bytes or more, or one
  * holding a NUL.  The header is one fgets: at most 255 bytes, the rest of a
  * longer header is read as a line. */
-static long feed_lines(const char *p, const char *end, struct pn_ctx *c)
+static long feed_lines(char *p, char *end, struct pn_ctx *c)
 {
 	const char *start = p;
 
 	while (p < end) {
 		size_t lim = (size_t)(end - p) < LINE_MAX_ ? (size_t)(end - p) : LINE_MAX_;
-		const char *nl = memchr(p, '\n', lim), *line = p;
+		char *nl = memchr(p, '\n', lim), *line = p;
 		struct sock_rec r;
 
 		if (!nl && lim < LINE_MAX_)
@@ -175,10 +231,13 @@ static long feed_lines(const char *p, const char *end, struct pn_ctx *c)
 }
 
 int procnet_read_inet(const char *path, int table, int family, uint32_t states,
-		      rec_cb cb, void *arg)
+		      unsigned want, rec_cb cb, void *arg)
 {
 	static char buf[RD_BUF];
-	struct pn_ctx c = { table, family, states, cb, arg, 1, 0 };
+	static struct pn_ctx c;
+
+	c = (struct pn_ctx){ .table = table, .family = family, .states = states, .want = want,
+			     .cb = cb, .arg = arg, .header = 1 };
 	int fd = open(path, O_RDONLY | O_CLOEXEC);
 	size_t have = 0;
 

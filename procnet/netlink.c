@@ -39,6 +39,7 @@ static int netlink_line(char *line, size_t n, void *arg)
 	r.u.nl.protocol = (int32_t)c->v[1];
 	r.u.nl.portid = (int32_t)c->v[2];
 	r.u.nl.groups = (uint32_t)c->v[3];
+	r.u.nl.cb = c->v[6];
 	r.rq = (int32_t)c->v[4];
 	r.wq = (int32_t)c->v[5];
 	return c->cb(&r, c->arg) < 0;

@@ -22,10 +22,12 @@ int procnet_forced(const char *env);
 
 /* Reads one /proc/net/{tcp,udp,raw}{,6} text file of family (AF_INET for
  * tcp, AF_INET6 for tcp6: a line of the other size is garbled), calling cb for every
- * socket whose state is in states.  0, or -1 when the file could not be
- * opened or was cut short (iproute2 then skips the table's IPv6 file too). */
+ * socket whose state is in states; with DET_PROC_OPT or DET_TCPINFO in want,
+ * tcp records carry what the fields after sk give as their detail block.  0, or -1
+ * when the file could not be opened or was cut short (iproute2 then skips
+ * the table's IPv6 file too). */
 int procnet_read_inet(const char *path, int table, int family, uint32_t states,
-		      rec_cb cb, void *arg);
+		      unsigned want, rec_cb cb, void *arg);
 
 /* Each piece 6.1's fgets(buf, size) loop would see in the file, in order,
  * NUL-terminated (n bytes, a '\n' at the end unless cut or at EOF), to cb;
