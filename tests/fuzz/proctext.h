@@ -18,7 +18,9 @@
 
 static int show(const struct sock_rec *r, void *arg)
 {
-	struct ss_opts o = { .flags = *(const uint8_t *)arg & 1 ? F_NUMERIC : 0 };
+	uint8_t f = *(const uint8_t *)arg;
+	struct ss_opts o = { .flags = (f & 1 ? F_NUMERIC : 0) |
+				      (f & 0x80 ? F_TIMERS | F_EXT | F_MEM | F_INFO : 0) };
 
 	row_render(r, &o);
 	return 0;
