@@ -109,3 +109,20 @@ for c in '-tan' '-uan' '-wan' '-xa' '-0a' '-an' '-f netlink -a' '-tan state esta
 		fail "fallback netlink rows within /proc $c" "$(comm -23 "$W/nl$n.out.nl" "$W/p$n.out.nl" | head -n 4)"
 	fi
 done
+
+# -o -e -i on the whole population (spec §7.8), against 6.1 sandboxed the
+# same way (packet needs rtnetlink there), volatile timers masked
+for c in '-tanoe' '-tanoi' '-xae' '-f netlink -ae' '-A tcp,unix,netlink -aoeO'; do
+	n=$((n + 1))
+	split_args "$c"
+	ENVV=()
+	ARGV=("$REF" "${ARGV[@]}")
+	run_ss "$OUT/nonetlink" "$W/r$n"
+	split_args "$c"
+	ARGV=("$SS" "${ARGV[@]}")
+	run_ss "$OUT/nonetlink" "$W/t$n"
+	rows=$(($(wc -l <"$W/t$n.out") - 1))
+	norm_dgram "$W/r$n.out" "$W/t$n.out"
+	mask_timers "$W/r$n.out" "$W/t$n.out"
+	compare_run "fallback details $rows rows (no netlink, both) $c" "$W/r$n" "$W/t$n"
+done

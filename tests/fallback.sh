@@ -31,6 +31,20 @@ if [ -z "${FALLBACK_INNER:-}" ]; then
 	timeout -k 5 150 unshare -n env FALLBACK_INNER=2 bash "$0"
 	exit 0
 fi
+# mask_timers FILE...: what changes between two runs of -o -e -i hidden: the
+# time left on volatile timers and their probe counts, the minutes of long
+# keepalive ones, rto and retrans of sockets retransmitting or probing (-i),
+# and the padding that follows (blanks collapsed).
+mask_timers() {
+	local f
+	for f in "$@"; do
+		sed -E -e '/timer:\((on|persist),/s/ (rto|retrans|backoff):[^ ]*//g' \
+			-e 's/timer:\((on|timewait|persist|unknown),[^,]*,[0-9]+\)/timer:(\1,T,N)/g' \
+			-e 's/timer:\(keepalive,[0-9]+min,/timer:(keepalive,Nmin,/g' "$f" |
+			awk '{ $1 = $1; print }' >"$f.m" && mv "$f.m" "$f"
+	done
+}
+
 [ "$FALLBACK_INNER" = 2 ] && { . "$TESTS/fallback-pop.sh"; exit 0; }
 
 mix_begin fallback
@@ -42,17 +56,7 @@ n=0
 # netlink) and tests/tcptimers.py's (keepalive and persist timers), first,
 # while sockmix's TIME-WAIT sockets live: ours under nonetlink against 6.1
 # told to read /proc and 6.1 sandboxed the same way (not packet: 6.1 needs
-# rtnetlink for interface names).  mask_timers hides what changes between
-# two runs: the time left on volatile timers (and their probe counts), the
-# minutes of the long keepalive ones, and the padding that follows.
-mask_timers() {
-	local f
-	for f in "$@"; do
-		sed -E -e 's/timer:\((on|timewait|persist|unknown),[^,]*,[0-9]+\)/timer:(\1,T,N)/g' \
-			-e 's/timer:\(keepalive,[0-9]+min,/timer:(keepalive,Nmin,/g' "$f" |
-			awk '{ $1 = $1; print }' >"$f.m" && mv "$f.m" "$f"
-	done
-}
+# rtnetlink for interface names); mask_timers above.
 mkfifo "$W/timers.in"
 python3 "$TESTS/tcptimers.py" "$W/timers.ready" <"$W/timers.in" >"$W/timers.log" 2>&1 &
 TIMERS=$!
@@ -67,6 +71,7 @@ if [ ! -f "$W/timers.ready" ]; then
 	fail fallback-details-setup "tests/tcptimers.py: $(head -c 300 "$W/timers.log")"
 else
 	for c in '-tno' '-tne' '-tnm' '-tnoe' '-tnoO' '-tanoe' '-tanoem' '-6 -tnoe' '-tnoe state time-wait' \
+		'-tanoi' '-tanoeiO' \
 		'-tne --tos --cgroup' '-une' '-uaneom' '-wane' '-xae' '-xam' '-xaeo' '-0ae' '-0aem' \
 		'-f netlink -ae' '-f netlink -aem' '-f netlink -aeO' '-A tcp,udp,raw,unix,packet,netlink -aeo'; do
 		for how in proc sandboxed; do
