@@ -13,7 +13,12 @@ static inline void put(struct c8 *b, const char *s, size_t n)
 {
 	if (n > (size_t)(b->end - b->p))
 		n = (size_t)(b->end - b->p);
-	memcpy(b->p, s, n);
+	if (n <= 16) {	/* most pieces: memcpy's "rep movsb" costs more */
+		for (size_t i = 0; i < n; i++)
+			b->p[i] = s[i];
+	} else {
+		memcpy(b->p, s, n);
+	}
 	b->p += n;
 }
 

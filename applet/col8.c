@@ -68,33 +68,53 @@ static void put_timer(struct c8 *b, const struct rec_inet *in)
 	puts8(b, ")");
 }
 
+/* The fixed pieces (skmem, uid/ino/sk) are written at a cursor without a
+ * check at each byte and without memcpy calls: the token has PIECE_ROOM
+ * bytes of slack past its cap (row_open(); col8.h), far more than one such
+ * piece, and the cursor is cut back to the cap after each, keeping what
+ * put() would have kept. */
+#define LIT(p, s) ((char *)memcpy(p, s, sizeof(s) - 1) + sizeof(s) - 1)
+
+static void piece_end(struct c8 *b, char *p)
+{
+	b->p = p < b->end ? p : b->end;
+}
+
+static char *dec(char *p, uint64_t v)
+{
+	return p + fmt_u64(p, v);
+}
+
+static char *hex(char *p, uint64_t v)
+{
+	return p + fmt_hex(p, v);
+}
+
+/* Names of 2 or 3 bytes, each with the separator before it, copied 4 bytes
+ * at a time; n values from v. */
+static char *named(char *p, const char (*k)[4], const uint32_t *v, int n)
+{
+	for (int i = 0; i < n; i++) {
+		memcpy(p, k[i], 4);
+		p += 2 + (k[i][2] != 0);
+		p = dec(p, v[i]);
+	}
+	*p++ = ')';
+	return p;
+}
+
 /* print_skmeminfo() (spec §5.3); inet falls back to the old mem:(). */
 void c8_skmem(struct c8 *b, const struct sock_detail *d)
 {
-	static const char k[] = "r\0rb\0t\0tb\0f\0w\0o\0bl\0d";
-	const char *s = k;
+	static const char mem[4][4] = { ":(r", ",w", ",f", ",t" };
+	static const char sk[9][4] = { ":(r", ",rb", ",t", ",tb", ",f", ",w", ",o", ",bl", ",d" };
+	char *p = b->p;
 
-	if (d->have & DET_MEM) {
-		puts8(b, " mem:(r");
-		for (int i = 0; i < 4; i++) {
-			if (i)
-				puts8(b, i == 1 ? ",w" : i == 2 ? ",f" : ",t");
-			putu(b, d->mem[i]);
-		}
-		puts8(b, ")");
-	}
-	if (!(d->have & DET_SKMEM))
-		return;
-	puts8(b, " skmem:(");
-	for (int i = 0; i < 9; i++, s += strlen(s) + 1) {
-		if (i >= 7 && d->skmem_n <= i)
-			break;
-		if (i)
-			puts8(b, ",");
-		puts8(b, s);
-		putu(b, d->skmem[i]);
-	}
-	puts8(b, ")");
+	if (d->have & DET_MEM)
+		p = named(LIT(p, " mem"), mem, d->mem, 4);
+	if (d->have & DET_SKMEM)	/* bl and d only when the kernel sent them */
+		p = named(LIT(p, " skmem"), sk, d->skmem, d->skmem_n > 9 ? 9 : d->skmem_n > 7 ? d->skmem_n : 7);
+	piece_end(b, p);
 }
 
 /* -i (spec §4.3): written in place when the token has room for the
@@ -143,18 +163,15 @@ static void put_cgroup(struct c8 *b, uint64_t id)
 
 void c8_sock_details(struct c8 *b, const struct sock_rec *r, const struct sock_detail *d)
 {
-	if (r->uid) {
-		puts8(b, " uid:");
-		putu(b, r->uid);
-	}
-	puts8(b, " ino:");
-	putu(b, r->inode);
-	puts8(b, " sk:");
-	putx(b, r->cookie);
-	if (d && (d->have & DET_MARK) && d->mark) {
-		puts8(b, " fwmark:0x");
-		putx(b, d->mark);
-	}
+	char *p = b->p;
+
+	if (r->uid)
+		p = dec(LIT(p, " uid:"), r->uid);
+	p = dec(LIT(p, " ino:"), r->inode);
+	p = hex(LIT(p, " sk:"), r->cookie);
+	if (d && (d->have & DET_MARK) && d->mark)
+		p = hex(LIT(p, " fwmark:0x"), d->mark);
+	piece_end(b, p);
 	if (d && (d->have & DET_CGROUP) && d->cgroup)
 		put_cgroup(b, d->cgroup);
 }
@@ -284,9 +301,9 @@ static void details(struct c8 *b, const struct sock_rec *r, unsigned flags)
 void col8_put(const struct sock_rec *r, const struct ss_opts *o)
 {
 	/* 6.1's longest pieces (unix peers:) are bounded by a netlink
-	 * attribute (64 KiB), as the token store is */
-	static char buf[65536];
-	struct c8 b = { buf, buf + sizeof(buf) };
+	 * attribute (64 KiB), as the token store is; written in place */
+	struct c8 b;
+	char *start;
 	const char *s = "";
 	size_t n = 0;
 
@@ -299,9 +316,13 @@ void col8_put(const struct sock_rec *r, const struct ss_opts *o)
 		row_put(COL_PROC, s, n);
 		return;
 	}
+	_Static_assert(ROW_OPEN_SLACK >= PIECE_ROOM, "a piece fits past the cap");
+	start = row_open();
+	b.p = start;
+	b.end = start + 65536;	/* as the 64 KiB buffer it was: row_close() cuts */
 	if (CONFIG_SS_TIPC && r->table == TAB_TIPC && (o->flags & F_EXT))
 		c8_sock_details(&b, r, r->detail);	/* tipc: -e before users (spec §5.8) */
 	put(&b, s, n);
 	details(&b, r, o->flags);
-	row_put(COL_PROC, buf, (size_t)(b.p - buf));
+	row_close((size_t)(b.p - start));
 }

@@ -21,7 +21,11 @@ static inline void putx(struct c8 *b, uint64_t v)
 	put(b, t, fmt_hex(t, v));
 }
 
-/* print_skmeminfo() (spec §5.3): skmem:(...), inet's old mem:(...). */
+/* print_skmeminfo() (spec §5.3): skmem:(...), inet's old mem:(...).
+ * These two write their fixed words at a cursor and cut it at b->end
+ * after: b must have PIECE_ROOM bytes of scratch past b->end, as
+ * col8_put()'s token (row_open()) has. */
+#define PIECE_ROOM 512
 void c8_skmem(struct c8 *b, const struct sock_detail *d);
 /* sock_details_print() (spec §5.2): uid, ino, sk, fwmark, cgroup. */
 void c8_sock_details(struct c8 *b, const struct sock_rec *r, const struct sock_detail *d);

@@ -151,6 +151,29 @@ char *row_token(int col, size_t n)
 	return arena_ + R.used - n;
 }
 
+char *row_open(void)
+{
+	/* row_begin() left room for 10 tokens of TOKEN_MAX + 5: columns 0-7,
+	 * then this one with ROW_OPEN_SLACK more */
+	_Static_assert(2 * 65540u >= 3 + 65536 + ROW_OPEN_SLACK, "column 8 fits");
+	return arena_ + R.used + 3;
+}
+
+void row_close(size_t n)
+{
+	unsigned char *p = (unsigned char *)arena_ + R.used;
+
+	if (!(R.enabled & (1u << COL_PROC)))
+		return;
+	if (n > TOKEN_MAX)
+		n = TOKEN_MAX;
+	p[0] = 0xff;	/* the long length form, whatever n: written after the text */
+	p[1] = (unsigned char)(n >> 8);
+	p[2] = (unsigned char)n;
+	R.used += 3 + n;
+	account(COL_PROC, n);
+}
+
 static void compute_widths(unsigned w[COL_MAX])
 {
 	int first = 1;

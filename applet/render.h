@@ -24,6 +24,12 @@ void row_num(int col, int64_t v);
 /* The same for a token of n (<= 1024) bytes the caller writes at the place
  * returned, straight into the token store: no copy on the way. */
 char *row_token(int col, size_t n);
+/* Column 8 (COL_PROC) written in place, with no copy: row_open() returns
+ * where its text goes, with room for 65536 + ROW_OPEN_SLACK bytes (the
+ * slack is scratch); row_close(n) keeps the first n (cut at 65535). */
+#define ROW_OPEN_SLACK 4096
+char *row_open(void);
+void row_close(size_t n);
 /* Renders what is buffered and flushes stdout. */
 void render_finish(void);
 

@@ -69,26 +69,12 @@ static char *name(char *p, const struct word *w)
 	return p + w->len;
 }
 
-/* Decimal, written backwards into a scratch array (above 32 bits: the
- * last eight digits, then the rest), then 24 bytes copied at once (20
- * digits at most; the rest is scratch, as in name()): no digit count, no
- * copy loop.  ~20 numbers a row, the rates above 32 bits. */
+/* Decimal, written in place (fmt_u64 counts the digits first): a copy
+ * from a scratch array would read 8 and 16 bytes just written 2 at a
+ * time, a store-forwarding stall on every one of ~20 numbers a row. */
 static char *num(char *p, uint64_t v)
 {
-	char t[48], *e = t + 24, *s = e;
-	uint64_t hi = v;
-
-	if (v > 0xffffffffu) {
-		if (v / 100000000 > 0xffffffffu)
-			return p + fmt_u64(p, v);
-		s = digits32(e, (uint32_t)(v % 100000000));
-		while (s > e - 8)
-			*--s = '0';
-		hi = v / 100000000;
-	}
-	s = digits32(s, (uint32_t)hi);
-	memcpy(p, s, 24);
-	return p + (e - s);
+	return p + fmt_u64(p, v);
 }
 
 static char *inum(char *p, int32_t v)
@@ -96,17 +82,18 @@ static char *inum(char *p, int32_t v)
 	return v >= 0 ? num(p, (uint32_t)v) : p + fmt_i64(p, v);
 }
 
-/* "%g".  Most values are 6.1's u32 / 1000 (ms from µs): when v is the
- * double nearest n / 1000 for an integer n below 10^6, that decimal has at
- * most 6 significant digits and v is far closer to it than half a unit of
- * the 6th, so "%g" prints exactly n / 1000 without trailing zeros (fixed
- * notation: 0.001 <= v < 1000).  Written directly; any other v goes to
- * fmt_g(), which does the general rounding. */
+/* "%g".  Most values are 6.1's u32 / 1000 (ms from µs).  When v * 1000
+ * rounds to an integer n below 10^6, v is within a relative 2^-52 of
+ * n / 1000 (0.5 ulp for the product, as much again for v's own rounding),
+ * and n / 1000 has at most 6 significant digits: rounding v to 6 digits
+ * gives exactly n / 1000 (fixed notation: 0.001 <= v < 1000), which "%g"
+ * prints without trailing zeros.  Written directly, with no division to
+ * check v; any other v goes to fmt_g(), which does the general rounding. */
 static char *g(char *p, double v)
 {
 	double t = v * 1000;
 
-	if (t >= 0 && t < 1e6 && (double)(uint32_t)t == t && (double)(uint32_t)t / 1000 == v) {
+	if (t >= 0 && t < 1e6 && (double)(uint32_t)t == t) {
 		uint32_t n = (uint32_t)t, f = n % 1000;
 
 		p = num(p, n / 1000);

@@ -40,6 +40,25 @@ static uint16_t table_proto(int table)
 	}
 }
 
+enum {	/* INET_DIAG_* attribute types (linux/inet_diag.h) */
+	IA_MEMINFO = 1, IA_TOS = 5, IA_TCLASS = 6, IA_SKMEMINFO = 7, IA_SHUTDOWN = 8,
+	IA_LOCALS = 12, IA_PEERS = 13, IA_MARK = 15, IA_CLASS_ID = 17, IA_CGROUP_ID = 21, IA_MAX = 22
+};
+
+/* msg_attrs() from the table of a walk made for the details: the first
+ * attribute of each type, as 6.1's parse_rtattr() takes it. */
+static void tb_attrs(const void *const tb[], const uint16_t tl[], struct sock_rec *r)
+{
+	if (tl[INET_ATTR_SKV6ONLY] >= 1)
+		r->u.in.v6only = *(const uint8_t *)tb[INET_ATTR_SKV6ONLY] != 0;
+	if (tl[INET_ATTR_PROTOCOL] >= 1)
+		r->u.in.protocol = *(const uint8_t *)tb[INET_ATTR_PROTOCOL];
+	if (CONFIG_SS_FILTER && tl[INET_ATTR_MARK] >= 4)
+		memcpy(&r->u.in.mark, tb[INET_ATTR_MARK], 4);
+	if (CONFIG_SS_FILTER && tl[INET_ATTR_CGROUP_ID] >= 8)
+		memcpy(&r->u.in.cgroup, tb[INET_ATTR_CGROUP_ID], 8);
+}
+
 static void msg_attrs(const struct nl_hdr *h, struct sock_rec *r)
 {
 	const char *p = (const char *)h + sizeof(*h) + sizeof(struct inet_msg);
@@ -65,10 +84,6 @@ static void msg_attrs(const struct nl_hdr *h, struct sock_rec *r)
 	}
 }
 
-enum {	/* INET_DIAG_* attribute types (linux/inet_diag.h) */
-	IA_MEMINFO = 1, IA_TOS = 5, IA_TCLASS = 6, IA_SKMEMINFO = 7, IA_SHUTDOWN = 8,
-	IA_LOCALS = 12, IA_PEERS = 13, IA_MARK = 15, IA_CLASS_ID = 17, IA_CGROUP_ID = 21, IA_MAX = 22
-};
 
 /* The detail parts want asks for, from the message's attributes. */
 static void msg_details(const void *const tb[], const uint16_t tl[], unsigned want,
@@ -147,9 +162,9 @@ static int inet_msg_cb(const struct nl_hdr *h, void *arg)
 	r.inode = m->inode;
 	r.u.in.expires = m->expires;
 	r.cookie = (uint64_t)m->id.cookie[1] << 32 | m->id.cookie[0];
-	msg_attrs(h, &r);
-	if (CONFIG_SS_DETAILS && c->want) {	/* a second walk, only when asked */
+	if (CONFIG_SS_DETAILS && c->want) {	/* one walk into a table, only when asked */
 		nl_attrs(h, sizeof(*m), tb, tl, IA_MAX);
+		tb_attrs(tb, tl, &r);
 		memset(&d, 0, sizeof(d));
 		msg_details(tb, tl, c->want, &d);
 		tcp_ulp_decode(tb, tl, c->table, c->want, &d);
@@ -163,6 +178,8 @@ static int inet_msg_cb(const struct nl_hdr *h, void *arg)
 			d.have |= DET_TCPINFO;
 		}
 		r.detail = &d;
+	} else {
+		msg_attrs(h, &r);
 	}
 	if (c->table == TAB_RAW)	/* the attribute names the raw protocol, not the netid */
 		r.u.in.protocol = 255;
