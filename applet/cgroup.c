@@ -15,31 +15,63 @@
 static char mnt[512];
 static int mnt_state;	/* 0 unread, 1 found, -1 none */
 
+/* The mount point of line l (NUL-ended), \ooo escapes decoded as
+ * getmntent() decodes them; 1 when it is a cgroup2 mount that fits mnt. */
+static int cgroup2_line(const char *l)
+{
+	const char *f1 = strchr(l, ' '), *f2 = f1 ? strchr(f1 + 1, ' ') : NULL;
+	size_t o = 0;
+
+	if (!f2 || strncmp(f2 + 1, "cgroup2 ", 8))
+		return 0;
+	for (const char *c = f1 + 1; c < f2; c++) {
+		if (o + 1 >= sizeof(mnt))
+			return 0;
+		if (c[0] == '\\' && f2 - c > 3 && c[1] >= '0' && c[1] <= '3' &&
+		    c[2] >= '0' && c[2] <= '7' && c[3] >= '0' && c[3] <= '7') {
+			mnt[o++] = (char)((c[1] - '0') << 6 | (c[2] - '0') << 3 | (c[3] - '0'));
+			c += 3;
+		} else {
+			mnt[o++] = *c;
+		}
+	}
+	mnt[o] = 0;
+	return 1;
+}
+
+/* /proc/mounts line by line, however long the file: a line longer than
+ * the buffer is skipped. */
 static void find_mount(void)
 {
-	static char buf[16384];
-	int fd = open("/proc/mounts", O_RDONLY | O_CLOEXEC);
-	ssize_t n = fd < 0 ? -1 : read(fd, buf, sizeof(buf) - 1);
+	static char buf[4096];
+	int fd = open("/proc/mounts", O_RDONLY | O_CLOEXEC), skip = 0;
+	size_t have = 0;
+	ssize_t n;
 
+	mnt_state = -1;
+	while (fd >= 0 && (n = read(fd, buf + have, sizeof(buf) - 1 - have)) > 0) {
+		char *l = buf, *e;
+
+		have += (size_t)n;
+		while ((e = memchr(l, '\n', have - (size_t)(l - buf)))) {
+			*e = 0;
+			if (!skip && cgroup2_line(l)) {
+				mnt_state = 1;
+				close(fd);
+				return;
+			}
+			skip = 0;
+			l = e + 1;
+		}
+		have -= (size_t)(l - buf);
+		memmove(buf, l, have);
+		if (have == sizeof(buf) - 1) {
+			have = 0;
+			skip = 1;
+		}
+	}
 	if (fd >= 0)
 		close(fd);
-	mnt_state = -1;
-	for (char *l = buf; n > 0 && l < buf + n;) {
-		char *e = memchr(l, '\n', (size_t)(buf + n - l)), *f1, *f2;
-
-		if (!e)
-			break;
-		*e = 0;
-		f1 = memchr(l, ' ', (size_t)(e - l));
-		f2 = f1 ? memchr(f1 + 1, ' ', (size_t)(e - f1 - 1)) : NULL;
-		if (f2 && !strncmp(f2 + 1, "cgroup2 ", 8) && (size_t)(f2 - f1) < sizeof(mnt)) {
-			memcpy(mnt, f1 + 1, (size_t)(f2 - f1 - 1));
-			mnt[f2 - f1 - 1] = 0;
-			mnt_state = 1;
-			return;
-		}
-		l = e + 1;
-	}
 }
 
 static int handle_id(int dirfd, const char *name, uint64_t *id)
@@ -92,14 +124,11 @@ static int walk(char *path, size_t len, uint64_t want, int depth)
 	return hit;
 }
 
-/* Through put(): a path of a few bytes (most are "/") copied without a
- * memcpy call, once a -e row. */
+/* Directory names are outside text: escaped as fmt_esc() does (6.1
+ * prints them raw: a newline in a cgroup name would split the row). */
 static size_t copy(char *dst, size_t room, const char *s, size_t n)
 {
-	struct c8 w = { dst, dst + room };
-
-	put(&w, s, n);
-	return (size_t)(w.p - dst);
+	return fmt_esc(dst, s, n, room);
 }
 
 size_t cgroup_path(char *dst, size_t room, uint64_t id)

@@ -138,6 +138,45 @@ else
 	skip "escape nl_protos" "needs unshare -m"
 fi
 
+# --cgroup: a cgroup named c<ESC>g (the path is outside text), looked up
+# through a /proc/mounts longer than 16 KiB (450 tmpfs mounts ahead of the
+# cgroup2 mount); 6.1 prints the ESC raw (cgroup2 refuses renames), so its
+# output is compared with that byte written as \033
+if unshare -m true 2>/dev/null && grep -q ' cgroup2 ' /proc/mounts; then
+	W=$W SS=$SS REF=$REF CLEAN_PATH=$CLEAN_PATH unshare -m bash -c '
+	awk "\$3 == \"cgroup2\" { print \$2 }" /proc/mounts | while read -r m; do umount -l "$m"; done
+	mkdir -p "$W/mnts" "$W/cg"
+	for i in $(seq 450); do mkdir -p "$W/mnts/$i" && mount -t tmpfs none "$W/mnts/$i" || exit 97; done
+	mount -t cgroup2 none "$W/cg" || exit 97
+	bad="$W/cg/c"$(printf "\033")g
+	mkdir "$bad" || exit 97
+	python3 - "$bad" "$W/cg" <<-EOF
+	import os, socket, subprocess, sys
+	def run(b, pre):
+	    with open(pre + ".out", "wb") as o, open(pre + ".err", "wb") as e:
+	        rc = subprocess.run([b, "-tlnH", "--cgroup", "sport", "=", ":4999"], stdout=o, stderr=e,
+	                            env={"PATH": os.environ["CLEAN_PATH"], "LC_ALL": "C"}).returncode
+	    open(pre + ".rc", "w").write("%d\\n" % rc)
+	open(sys.argv[1] + "/cgroup.procs", "w").write(str(os.getpid()))
+	s = socket.socket(); s.bind(("127.0.0.1", 4999)); s.listen()
+	open(sys.argv[2] + "/cgroup.procs", "w").write(str(os.getpid()))
+	w = os.environ["W"]
+	run(os.environ["SS"], w + "/t-cg")
+	run(os.environ["REF"], w + "/r-cg")
+	EOF
+	rc=$?; rmdir "$bad"; exit $rc'
+	case $? in
+	0)	grep -qF 'cgroup:/c\033g' "$W/t-cg.out" ||
+			fail "escape cgroup" "./ss --cgroup does not show /c\\033g: $(cat -A "$W/t-cg.out" | head -c 300)"
+		sed -i 's/\x1b/\\033/g' "$W/r-cg.out"
+		compare_run "escape cgroup" "$W/r-cg" "$W/t-cg" stderr ;;
+	97)	skip "escape cgroup" "cannot mount tmpfs/cgroup2 or make a cgroup" ;;
+	*)	fail "escape cgroup" "set-up failed (exit $?)" ;;
+	esac
+else
+	skip "escape cgroup" "needs unshare -m and a cgroup2 mount"
+fi
+
 kill "$holder" 2>/dev/null
 wait "$holder" 2>/dev/null
 exit 0
