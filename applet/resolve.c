@@ -706,7 +706,8 @@ size_t host_name(char *dst, size_t n, int family, const uint8_t *addr)
 		h = &cache[next++ % CACHE];
 		h->family = (uint8_t)family;
 		memcpy(h->addr, addr, alen);
-		memcpy(pool + used, name, l);
+		if (l)	/* name is NULL when nothing was found */
+			memcpy(pool + used, name, l);
 		h->off = (uint32_t)used;
 		h->len = (uint32_t)l;
 		used += l;
