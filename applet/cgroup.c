@@ -10,7 +10,6 @@
 #include "rows.h"
 #include "fmt.h"
 #include "errmsg.h"
-#include "c8.h"
 
 static char mnt[512];
 static int mnt_state;	/* 0 unread, 1 found, -1 none */
