@@ -23,8 +23,18 @@ BIN := $(if $(filter 1,$(SAN)),$(BUILD)/ss,ss)
 KCONF := sh config/kconf.sh
 CONFIG_TARGETS := defconfig allnoconfig allyesconfig oldconfig menuconfig
 
+# The sanitizers need glibc's runtime: SAN=1 takes clang (or cc), never
+# musl-gcc, whose binary could not load libasan.
+onpath = $(wildcard $(addsuffix /$(1),$(subst :, ,$(PATH))))
 ifeq ($(origin CC),default)
-CC := $(if $(wildcard $(addsuffix /musl-gcc,$(subst :, ,$(PATH)))),musl-gcc,cc)
+ifeq ($(SAN),1)
+CC := $(if $(call onpath,clang),clang,cc)
+else
+CC := $(if $(call onpath,musl-gcc),musl-gcc,cc)
+endif
+endif
+ifeq ($(SAN)$(findstring musl,$(notdir $(CC))),1musl)
+$(error SAN=1 needs a glibc compiler (clang or cc), not $(CC))
 endif
 STRIP ?= strip
 

@@ -69,7 +69,7 @@ static int num(const struct tok *t, unsigned base, uint64_t *out)
 		unsigned d = (unsigned char)*p - '0';
 		if (d >= 10)
 			return -1;
-		ovf |= __builtin_mul_overflow(v, 10, &v) | __builtin_add_overflow(v, d, &v);
+		ovf |= (int)__builtin_mul_overflow(v, 10, &v) | (int)__builtin_add_overflow(v, d, &v);
 	}
 	*out = ovf || (base == 10 && v > INT64_MAX) ? ~0u : (uint32_t)v;
 	return 0;

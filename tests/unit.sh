@@ -42,7 +42,7 @@ if ! cc -std=gnu11 -O2 -Wall -o "$OUT/unit_softfp" "$TESTS/unit_softfp.c" \
 	mapfile -t log < <(head -n 10 "$OUT/unit_softfp.build.log")
 	fail "unit softfp (build)" "${log[@]}"
 else
-	timeout 300 "$OUT/unit_softfp" $([ "${TEST_FULL:-}" = 1 ] && echo 1000)
+	timeout 300 "$OUT/unit_softfp" $([ "${TEST_FULL:-}" = 1 ] && echo 1000 || echo 50)
 	rc=$?
 	[ "$rc" -le 1 ] || fail "unit softfp (run)" "unit_softfp exited with status $rc"
 fi
