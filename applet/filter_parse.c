@@ -2,7 +2,9 @@
  * split into tokens, a recursive-descent parser that accepts what 6.1's
  * bison grammar accepts and fails at the same token with the same words,
  * and the operands (hosts, ports, devices, marks, cgroups). */
+#include <errno.h>
 #include <fcntl.h>
+#include <sys/socket.h>
 #include <string.h>
 #include <sys/mman.h>
 #include <unistd.h>
@@ -11,6 +13,7 @@
 #include "filter_names.h"
 #include "opts.h"
 #include "errmsg.h"
+#include "env.h"
 #include "../netlink/inet_diag.h"
 
 
@@ -699,21 +702,37 @@ static int discard(const struct sock_rec *r, void *arg)
 	return 0;
 }
 
+static _Noreturn void cgroup_unsupported(void)
+{
+	errs("It looks like such filter is not supported! Too old kernel?");
+	_exit(255);
+}
+
 /* 6.1 asks the kernel once whether it knows CGROUP_COND: a TCP dump
- * carrying one, for no state at all; EINVAL means it does not. */
+ * carrying one, for no state at all; EINVAL means it does not.  Without
+ * a sock_diag socket (a sandbox, no netlink) it is not known either: the
+ * /proc fallback has no cgroup ids, so an empty list would be wrong data. */
 static void cgroup_probe(void)
 {
 	static const uint8_t prog[12] = { 13, 12, 16, 0 };	/* CGROUP_COND id 0 */
 	static int done;
+	const char *dir = CONFIG_SS_DIAG_REPLAY ? env_get("SS_DIAG_DIR") : NULL;
 
 	if (done || !CONFIG_SS_BYTECODE)
 		return;
 	done = 1;
-	inet_diag_bytecode(prog, sizeof(prog));
-	if (inet_dump(TAB_TCP, AF_INET_, 0, 0, discard, NULL) == -22) {
-		errs("It looks like such filter is not supported! Too old kernel?");
-		_exit(255);
+	if (!dir || !*dir) {
+		int fd = socket(16 /* AF_NETLINK */, SOCK_RAW | SOCK_CLOEXEC, 4 /* SOCK_DIAG */);
+
+		if (fd < 0) {
+			err_errno("Cannot open netlink socket", errno);
+			cgroup_unsupported();
+		}
+		close(fd);
 	}
+	inet_diag_bytecode(prog, sizeof(prog));
+	if (inet_dump(TAB_TCP, AF_INET_, 0, 0, discard, NULL) == -22)
+		cgroup_unsupported();
 	inet_diag_bytecode(NULL, 0);
 }
 

@@ -114,6 +114,16 @@ for c in "${CASES[@]}"; do
 	compare_run "fallback (no netlink) $c" "$W/r$n" "$W/t$n"
 done
 
+# a cgroup filter needs the kernel's CGROUP_COND: both sandboxed refuse it
+# (the /proc text has no cgroup ids), stderr and status compared
+split_args "-tan cgroup /"
+ARGV=("$REF" "${ARGV[@]}")
+run_ss "$OUT/nonetlink" "$W/ref-cg"
+split_args "-tan cgroup /"
+ARGV=("$SS" "${ARGV[@]}")
+run_ss "$OUT/nonetlink" "$W/t-cg"
+compare_run "fallback (no netlink) -tan cgroup / refused" "$W/ref-cg" "$W/t-cg" stderr
+
 # and the reference itself, sandboxed the same way, agrees (the fixture is sound)
 split_args "-tuwan"
 ARGV=("$REF" "${ARGV[@]}")
