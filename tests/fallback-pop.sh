@@ -73,13 +73,7 @@ for c in '-tan' '-uan' '-wan' '-xa' '-0a' '-an' '-f netlink -a' '-tan state esta
 		skip "fallback $c" "$(head -n 1 "$W/probe$n.err")"
 		continue
 	fi
-	split_args "$c"
-	ENVV=()
-	ARGV=("$REF" "${ARGV[@]}")
-	run_ss "$OUT/nonetlink" "$W/r$n"
-	split_args "$c"
-	ARGV=("$SS" "${ARGV[@]}")
-	run_ss "$OUT/nonetlink" "$W/t$n"
+	sandboxed_pair sandboxed "$c" $n
 	split_args "$c"
 	run_ss "$SS" "$W/nl$n"
 	rows=$(($(wc -l <"$W/t$n.out") - 1))
@@ -114,13 +108,7 @@ done
 # same way (packet needs rtnetlink there), volatile timers masked
 for c in '-tanoe' '-tanoi' '-xae' '-f netlink -ae' '-A tcp,unix,netlink -aoeO'; do
 	n=$((n + 1))
-	split_args "$c"
-	ENVV=()
-	ARGV=("$REF" "${ARGV[@]}")
-	run_ss "$OUT/nonetlink" "$W/r$n"
-	split_args "$c"
-	ARGV=("$SS" "${ARGV[@]}")
-	run_ss "$OUT/nonetlink" "$W/t$n"
+	sandboxed_pair sandboxed "$c" $n
 	rows=$(($(wc -l <"$W/t$n.out") - 1))
 	norm_dgram "$W/r$n.out" "$W/t$n.out"
 	mask_timers "$W/r$n.out" "$W/t$n.out"

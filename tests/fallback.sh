@@ -79,19 +79,7 @@ else
 			sandboxed*-0* | sandboxed*packet*) continue ;;
 			esac
 			n=$((n + 1))
-			split_args "$c"
-			if [ $how = proc ]; then
-				ENVV=(PROC_ROOT=/proc)
-				run_ss "$REF" "$W/r$n"
-			else
-				ENVV=()
-				ARGV=("$REF" "${ARGV[@]}")
-				run_ss "$OUT/nonetlink" "$W/r$n"
-			fi
-			split_args "$c"
-			ENVV=()
-			ARGV=("$SS" "${ARGV[@]}")
-			run_ss "$OUT/nonetlink" "$W/t$n"
+			sandboxed_pair $how "$c" $n
 			norm_dgram "$W/r$n.out" "$W/t$n.out"
 			python3 "$TESTS/shown.py" "$W/r$n.out"	# sockmix's hostile names, escaped
 			mask_timers "$W/r$n.out" "$W/t$n.out"
@@ -143,19 +131,7 @@ for c in '-xa' '-xan' '-x' '-0a' '-0' '-an' '-a' '-f netlink -a' '-A unix -l' '-
 		sandboxed*-0* | sandboxed*-a | sandboxed*-an) continue ;;
 		esac
 		n=$((n + 1))
-		split_args "$c"
-		if [ $how = proc ]; then
-			ENVV=(PROC_ROOT=/proc)
-			run_ss "$REF" "$W/r$n"
-		else
-			ENVV=()
-			ARGV=("$REF" "${ARGV[@]}")
-			run_ss "$OUT/nonetlink" "$W/r$n"
-		fi
-		split_args "$c"
-		ENVV=()
-		ARGV=("$SS" "${ARGV[@]}")
-		run_ss "$OUT/nonetlink" "$W/t$n"
+		sandboxed_pair $how "$c" $n
 		case "$c" in
 		-x | -A*-l) sed -i '/^u_dgr /d' "$W/r$n.out" "$W/t$n.out" ;;
 		esac

@@ -114,6 +114,25 @@ wait_ready() {
 	return 1
 }
 
+# sandboxed_pair HOW ARGS N: the reference into $W/rN, told to read /proc
+# (HOW proc: PROC_ROOT=/proc) or with netlink denied (HOW sandboxed:
+# tests/nonetlink), and the binary under test, netlink denied, into $W/tN
+sandboxed_pair() {
+	split_args "$2"
+	if [ "$1" = proc ]; then
+		ENVV=(PROC_ROOT=/proc)
+		run_ss "$REF" "$W/r$3"
+	else
+		ENVV=()
+		ARGV=("$REF" "${ARGV[@]}")
+		run_ss "$OUT/nonetlink" "$W/r$3"
+	fi
+	split_args "$2"
+	ENVV=()
+	ARGV=("$SS" "${ARGV[@]}")
+	run_ss "$OUT/nonetlink" "$W/t$3"
+}
+
 # first_line FILE -> its first line, at most 200 bytes
 first_line() { head -c 200 "$1" | head -n 1; }
 

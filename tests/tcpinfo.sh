@@ -90,7 +90,7 @@ fi
 # live: a population whose numbers stay put between the two runs but for
 # the times since the last send, receive and ack
 ip link set lo up
-python3 - >"$W/live.out" 2>&1 <<'EOF' &
+start_live "tcpinfo live" "$W/live.out" <<'EOF' || exit 0
 import socket, sys, time
 TCP_CONGESTION = 13
 l = socket.socket(); l.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
@@ -118,12 +118,6 @@ time.sleep(0.3)
 print('ready', flush=True)
 time.sleep(40)
 EOF
-live=$!
-if ! wait_ready "$W/live.out"; then
-	fail "tcpinfo live" "sockets not ready: $(head -c 200 "$W/live.out")"
-	kill "$live"
-	exit 0
-fi
 n=0
 for a in "${ARGS_LIVE[@]}"; do
 	n=$((n + 1))
@@ -131,14 +125,11 @@ for a in "${ARGS_LIVE[@]}"; do
 	ENVV=()
 	run_ss "$REF" "$W/live.$n.ref"
 	run_ss "$SS" "$W/live.$n.test"
-	# only what moves between the runs: ms since the last send, receive,
-	# ack, and timer expiries (the column then widens by a digit or not)
-	sed -i -E 's/(last(snd|rcv|ack)):[0-9]+/\1:N/g; s/timer:\(([a-z]+),[^,]*,/timer:(\1,T,/g; s/ +$//' \
-		"$W/live.$n.ref.out" "$W/live.$n.test.out"
+	mask_moving "$W/live.$n.ref.out" "$W/live.$n.test.out"
 	grep -q 'cwnd:' "$W/live.$n.ref.out" ||
 		{ fail "tcpinfo live $a" "no tcp_info in the reference output"; continue; }
 	compare_run "tcpinfo live $a" "$W/live.$n.ref" "$W/live.$n.test"
 done
-kill "$live" 2>/dev/null
-wait "$live" 2>/dev/null
+kill "$LIVE_PID" 2>/dev/null
+wait "$LIVE_PID" 2>/dev/null
 exit 0
