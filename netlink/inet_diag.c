@@ -59,18 +59,24 @@ static void tb_attrs(const void *const tb[], const uint16_t tl[], struct sock_re
 		memcpy(&r->u.in.cgroup, tb[INET_ATTR_CGROUP_ID], 8);
 }
 
+/* The attributes every row needs, without a table: the first of each
+ * type, as 6.1's parse_rtattr() and tb_attrs() take it. */
 static void msg_attrs(const struct nl_hdr *h, struct sock_rec *r)
 {
 	const char *p = (const char *)h + sizeof(*h) + sizeof(struct inet_msg);
 	const char *end = (const char *)h + h->len;
+	uint32_t seen = 0;
 
 	while (end - p >= (long)sizeof(struct nl_attr)) {
 		const struct nl_attr *a = (const void *)p;
 		const uint8_t *v = (const uint8_t *)(a + 1);
+		uint32_t bit = a->type < 32 ? 1u << a->type : 0;
 
 		if (a->len < sizeof(*a) || a->len > end - p)
 			break;
-		if (a->type == INET_ATTR_SKV6ONLY && a->len >= 5)
+		if (seen & bit)
+			;	/* a repeated type: the first one counts */
+		else if (a->type == INET_ATTR_SKV6ONLY && a->len >= 5)
 			r->u.in.v6only = v[0] != 0;
 		else if (a->type == INET_ATTR_PROTOCOL && a->len >= 5)
 			r->u.in.protocol = v[0];
@@ -78,6 +84,7 @@ static void msg_attrs(const struct nl_hdr *h, struct sock_rec *r)
 			memcpy(&r->u.in.mark, v, 4);
 		else if (CONFIG_SS_FILTER && a->type == INET_ATTR_CGROUP_ID && a->len >= 12)
 			memcpy(&r->u.in.cgroup, v, 8);
+		seen |= bit;
 		if (NL_ALIGN(a->len) >= (size_t)(end - p))
 			break;	/* the last one: no pointer past the message */
 		p += NL_ALIGN(a->len);
